@@ -1,0 +1,30 @@
+package dev.lingogate.edge;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One AWS service behind the edge (DynamoDB, Translate, Comprehend, Lambda). The edge verifies a
+ * call's signature, asks each service whether it answers the call, and hands it to the first that
+ * does.
+ *
+ * <p>The edge calls {@link #call} on a worker thread, so a service may block (SQLite, a pipe to
+ * Apertium); a service that waits on something slow, such as a function's answer, returns a stage
+ * that completes later instead of holding the thread.
+ */
+public interface AwsService {
+
+    /** The name in IAM actions and signing scopes, e.g. {@code dynamodb}. */
+    String name();
+
+    /** Whether this service answers the call; decided from the target header or the path alone. */
+    boolean answers(String method, String rawPath, String target);
+
+    /**
+     * Answers one call. Fails with (or completes exceptionally with) an {@link AwsException} for
+     * any error a client should see.
+     */
+    CompletionStage<AwsReply> call(AwsRequest request);
+
+    /** Writes an error as this service's protocol does. */
+    AwsReply errorReply(AwsException error);
+}

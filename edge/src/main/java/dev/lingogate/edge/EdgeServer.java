@@ -1,0 +1,193 @@
+package dev.lingogate.edge;
+
+import dev.lingogate.iam.Principal;
+import dev.lingogate.iam.sigv4.SigV4Verifier;
+import dev.lingogate.iam.sigv4.SignatureException;
+import dev.lingogate.iam.sigv4.SignedRequest;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS edge: one HTTP port on which every AWS API of Lingogate answers, as AWS's endpoints do.
+ * Each call's SigV4 signature is verified, the call goes to the service that answers it, and the
+ * answer (or the AWS error) goes back with an {@code x-amzn-RequestId}.
+ */
+public final class EdgeServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+    private static final String HEALTH_PATH = "/_lingogate/health";
+
+    private final Vertx vertx;
+    private final EdgeOptions options;
+    private final SigV4Verifier verifier;
+    private final List<AwsService> services;
+    private WorkerExecutor workers;
+    private HttpServer server;
+
+    public EdgeServer(Vertx vertx, EdgeOptions options, SigV4Verifier verifier, List<AwsService> services) {
+        this.vertx = vertx;
+        this.options = options;
+        this.verifier = verifier;
+        this.services = List.copyOf(services);
+    }
+
+    public Future<Void> start() {
+        // Services may block on SQLite or a pipe to Apertium: they run on workers, never the event loop.
+        workers = vertx.createSharedWorkerExecutor("lingogate-edge", 64);
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setMaxInitialLineLength(16 * 1024)
+                .setIdleTimeout(120));
+        return server.requestHandler(this::handle).listen().mapEmpty();
+    }
+
+    /** The port the edge listens on; the real one when it was started on port 0. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.onComplete(done -> {
+            if (workers != null) {
+                workers.close();
+            }
+        });
+    }
+
+    private void handle(HttpServerRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        if (HEALTH_PATH.equals(request.path())) {
+            request.response().putHeader("Content-Type", "application/json").putHeader("x-amzn-RequestId", requestId)
+                    .end("{\"status\":\"ok\"}");
+            return;
+        }
+        String target = request.getHeader("x-amz-target");
+        Optional<AwsService> service = services.stream()
+                .filter(s -> s.answers(request.method().name(), request.path(), target))
+                .findFirst();
+        String declaredLength = request.getHeader("content-length");
+        if (declaredLength != null && parseLength(declaredLength) > options.maxBodyBytes()) {
+            reject(request, requestId, service, new AwsException(413, "RequestEntityTooLargeException",
+                    "Request must be smaller than " + options.maxBodyBytes() + " bytes"));
+            return;
+        }
+        readBody(request).onComplete(read -> {
+            if (read.failed()) {
+                reject(request, requestId, service, new AwsException(413, "RequestEntityTooLargeException",
+                        "Request must be smaller than " + options.maxBodyBytes() + " bytes"));
+                return;
+            }
+            dispatch(request, requestId, service, read.result().getBytes());
+        });
+    }
+
+    private void dispatch(HttpServerRequest request, String requestId, Optional<AwsService> service, byte[] body) {
+        Map<String, List<String>> headers = headersOf(request.headers());
+        String rawQuery = request.query() == null ? "" : request.query();
+        Principal caller;
+        try {
+            caller = verifier.verify(new SignedRequest(request.method().name(), request.path(), rawQuery, headers, body));
+        } catch (SignatureException e) {
+            reject(request, requestId, service, new AwsException(400, e.errorCode(), e.getMessage()));
+            return;
+        }
+        if (service.isEmpty()) {
+            reject(request, requestId, service, new AwsException(400, "UnknownOperationException", null));
+            return;
+        }
+        AwsRequest call = new AwsRequest(requestId, request.method().name(), request.path(), rawQuery, headers, body, caller);
+        AwsService answering = service.get();
+        workers.<CompletionStage<AwsReply>>executeBlocking(() -> answering.call(call), false)
+                .compose(Future::fromCompletionStage)
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        send(request.response(), requestId, done.result());
+                    } else {
+                        send(request.response(), requestId, answering.errorReply(asAwsError(done.cause(), answering)));
+                    }
+                });
+    }
+
+    private static AwsException asAwsError(Throwable failure, AwsService service) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof AwsException aws) {
+            return aws;
+        }
+        LOG.error("{} failed with an unexpected error", service.name(), cause);
+        return new AwsException(500, "InternalFailure",
+                "The request processing has failed because of an unknown error, exception or failure.");
+    }
+
+    private void reject(HttpServerRequest request, String requestId, Optional<AwsService> service, AwsException error) {
+        AwsReply reply = service.map(s -> s.errorReply(error)).orElseGet(() -> genericError(error));
+        send(request.response(), requestId, reply);
+    }
+
+    private static AwsReply genericError(AwsException error) {
+        String message = error.getMessage() == null ? "" : ",\"message\":\"" + error.getMessage().replace("\"", "'") + "\"";
+        return new AwsReply(error.status(), Map.of("Content-Type", "application/json", "x-amzn-ErrorType", error.errorType()),
+                ("{\"__type\":\"com.amazon.coral.service#" + error.errorType() + "\"" + message + "}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpServerResponse response, String requestId, AwsReply reply) {
+        if (response.closed()) {
+            return;
+        }
+        response.setStatusCode(reply.status());
+        reply.headers().forEach(response::putHeader);
+        response.putHeader("x-amzn-RequestId", requestId);
+        response.end(Buffer.buffer(reply.body()));
+    }
+
+    private Future<Buffer> readBody(HttpServerRequest request) {
+        io.vertx.core.Promise<Buffer> promise = io.vertx.core.Promise.promise();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > options.maxBodyBytes()) {
+                promise.tryFail("body too large");
+                request.pause();
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.endHandler(end -> promise.tryComplete(body));
+        request.exceptionHandler(promise::tryFail);
+        return promise.future();
+    }
+
+    private static long parseLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(MultiMap headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach(entry -> out.computeIfAbsent(entry.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                .add(entry.getValue()));
+        return out;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.lingogate.iam.sigv4;
+
+import dev.lingogate.iam.KeyRing;
+import dev.lingogate.iam.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks AWS Signature Version 4 on a request and tells which principal signed it, with AWS's own
+ * error codes and messages for every way a signature can be wrong.
+ */
+public final class SigV4Verifier {
+
+    /** AWS refuses signatures more than 15 minutes away from its clock. */
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+    private final KeyRing keyRing;
+    private final Clock clock;
+
+    public SigV4Verifier(KeyRing keyRing, Clock clock) {
+        this.keyRing = keyRing;
+        this.clock = clock;
+    }
+
+    public Principal verify(SignedRequest request) throws SignatureException {
+        String header = request.header("authorization");
+        if (header == null) {
+            throw new SignatureException("MissingAuthenticationTokenException", "Request is missing Authentication Token");
+        }
+        Authorization authorization = Authorization.parse(header);
+        String amzDate = request.header("x-amz-date");
+        if (amzDate == null) {
+            throw new SignatureException("IncompleteSignatureException",
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization="
+                            + header);
+        }
+        Instant signedAt = parseDate(amzDate);
+        Instant now = clock.instant();
+        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+            throw new SignatureException("InvalidSignatureException", "Signature expired: " + amzDate
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " - 15 min.)");
+        }
+        String secret = keyRing.secretOf(authorization.accessKeyId()).orElseThrow(() -> new SignatureException(
+                "UnrecognizedClientException", "The security token included in the request is invalid."));
+
+        String canonical = CanonicalRequest.of(request, authorization.signedHeaders(), payloadHash(request));
+        String stringToSign = Authorization.ALGORITHM + '\n' + amzDate + '\n' + authorization.scope() + '\n'
+                + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = signingKey(secret, authorization);
+        String expected = hex(hmac(key, stringToSign));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw new SignatureException("InvalidSignatureException",
+                    "The request signature we calculated does not match the signature you provided. "
+                            + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+        return keyRing.principalOf(authorization.accessKeyId()).orElseThrow(() -> new SignatureException(
+                "UnrecognizedClientException", "The security token included in the request is invalid."));
+    }
+
+    private static String payloadHash(SignedRequest request) {
+        String declared = request.header("x-amz-content-sha256");
+        if (declared != null && declared.equals(UNSIGNED_PAYLOAD)) {
+            return declared;
+        }
+        // The hash is recomputed rather than trusted: a body changed in transit must fail.
+        return hex(sha256(request.body()));
+    }
+
+    private static Instant parseDate(String amzDate) throws SignatureException {
+        try {
+            return Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (DateTimeParseException e) {
+            throw new SignatureException("IncompleteSignatureException",
+                    "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    private static byte[] signingKey(String secret, Authorization authorization) {
+        byte[] date = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), authorization.date());
+        byte[] region = hmac(date, authorization.region());
+        byte[] service = hmac(region, authorization.service());
+        return hmac(service, "aws4_request");
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
