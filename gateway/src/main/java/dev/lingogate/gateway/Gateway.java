@@ -1,0 +1,64 @@
+package dev.lingogate.gateway;
+
+import dev.lingogate.gateway.http.RequestFlow;
+import dev.lingogate.gateway.integration.FunctionInvoker;
+import dev.lingogate.gateway.integration.Integration;
+import dev.lingogate.gateway.routing.RouteTable;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API gateway: an HTTP server that routes each request to a function as a Lambda proxy event
+ * and answers with what the function returned, the way Amazon API Gateway does.
+ */
+public final class Gateway {
+
+  /** How long a stop waits beyond the integration timeout for answers still under way. */
+  private static final long DRAIN_MARGIN_MILLIS = 1_000;
+
+  private final Vertx vertx;
+  private final GatewayOptions options;
+  private final RequestFlow flow;
+  private HttpServer server;
+
+  /** @throws IllegalArgumentException when a route's path template is malformed */
+  public Gateway(Vertx vertx, GatewayOptions options, List<Route> routes, FunctionInvoker invoker) {
+    this.vertx = vertx;
+    this.options = options;
+    this.flow = new RequestFlow(vertx, options, new RouteTable(routes),
+        new Integration(vertx, invoker, options.integrationTimeout()));
+  }
+
+  public Future<Void> start() {
+    if (server != null) {
+      return Future.failedFuture(new IllegalStateException("the gateway is already started"));
+    }
+    // 100-continue is answered only after the body limit check, so an oversized upload is never sent.
+    server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(false))
+        .requestHandler(flow)
+        .invalidRequestHandler(flow::handleInvalid);
+    return server.listen(options.port(), options.host()).mapEmpty();
+  }
+
+  /** The port the gateway listens on; the actual one when started on port 0. */
+  public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the gateway is not started");
+    }
+    return server.actualPort();
+  }
+
+  /** Stops accepting requests and closes once those under way are answered (or have timed out). */
+  public Future<Void> stop() {
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    HttpServer stopping = server;
+    server = null;
+    return stopping.shutdown(options.integrationTimeout().toMillis() + DRAIN_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+  }
+}

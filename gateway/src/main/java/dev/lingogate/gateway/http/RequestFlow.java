@@ -1,0 +1,127 @@
+package dev.lingogate.gateway.http;
+
+import dev.lingogate.gateway.ApiKind;
+import dev.lingogate.gateway.GatewayOptions;
+import dev.lingogate.gateway.Route;
+import dev.lingogate.gateway.event.ProxyEvent;
+import dev.lingogate.gateway.integration.Integration;
+import dev.lingogate.gateway.request.BodyLimit;
+import dev.lingogate.gateway.request.IncomingRequest;
+import dev.lingogate.gateway.request.RequestId;
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.IntegrationResponse;
+import dev.lingogate.gateway.response.RequestRejected;
+import dev.lingogate.gateway.routing.RequestPath;
+import dev.lingogate.gateway.routing.RouteMatch;
+import dev.lingogate.gateway.routing.RouteTable;
+import dev.lingogate.gateway.statics.WebRoot;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Optional;
+
+/**
+ * The path of one request through the gateway, top to bottom: match route, check limits, build the
+ * event, invoke the function, map its answer, write the response (and the access log line). A
+ * request no route matches is a file of the web page or the API's unknown-route answer.
+ */
+public final class RequestFlow implements Handler<HttpServerRequest> {
+
+  static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+
+  private final Vertx vertx;
+  private final RouteTable routes;
+  private final BodyLimit bodyLimit;
+  private final ProxyEvent events;
+  private final Integration integration;
+  private final WebRoot webRoot;
+  private final GatewayError unknownRoute;
+
+  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, Integration integration) {
+    this.vertx = vertx;
+    this.routes = routes;
+    this.bodyLimit = new BodyLimit(options.maxBodyBytes());
+    this.events = new ProxyEvent(options.stage());
+    this.integration = integration;
+    this.webRoot = options.webRoot() == null ? null : new WebRoot(options.webRoot());
+    this.unknownRoute = options.apiKind() == ApiKind.REST
+        ? GatewayError.MISSING_AUTHENTICATION_TOKEN
+        : GatewayError.NOT_FOUND;
+  }
+
+  @Override
+  public void handle(HttpServerRequest http) {
+    String requestId = begin(http);
+    long receivedAt = System.currentTimeMillis();
+    try {
+      Optional<RouteMatch> match = routes.match(http.method().name(), RequestPath.decode(http.path()));
+      if (match.isPresent()) {
+        invokeFunction(http, requestId, receivedAt, match.get());
+      } else {
+        serveWebPageOrRefuse(http, requestId);
+      }
+    } catch (RequestPath.MalformedPathException e) {
+      ResponseWriter.fail(http, requestId, new RequestRejected(GatewayError.BAD_REQUEST, e.getMessage()));
+    } catch (RuntimeException e) {
+      ResponseWriter.fail(http, requestId, e);
+    }
+  }
+
+  /** Answers a request the HTTP decoder could not make sense of, then drops the connection. */
+  public void handleInvalid(HttpServerRequest http) {
+    begin(http);
+    GatewayError error = GatewayError.BAD_REQUEST;
+    DecoderResult result = http.decoderResult();
+    if (result.cause() instanceof TooLongFrameException tooLong) {
+      String message = String.valueOf(tooLong.getMessage());
+      if (message.startsWith("An HTTP line is larger than")) {
+        error = GatewayError.URI_TOO_LONG;
+      } else if (message.startsWith("HTTP header is larger than")) {
+        error = GatewayError.HEADERS_TOO_LARGE;
+      }
+    }
+    http.response().putHeader("connection", "close");
+    http.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
+        .end(error.response().body())
+        .onComplete(written -> http.connection().close());
+  }
+
+  private static String begin(HttpServerRequest http) {
+    String requestId = RequestId.next();
+    http.response().putHeader(REQUEST_ID_HEADER, requestId);
+    AccessLog.watch(http, requestId);
+    return requestId;
+  }
+
+  private void invokeFunction(HttpServerRequest http, String requestId, long receivedAt, RouteMatch match) {
+    Route route = match.route();
+    bodyLimit.read(http)
+        .map(body -> IncomingRequest.from(http, requestId, receivedAt, body))
+        .map(request -> events.build(request, match))
+        .compose(event -> integration.invoke(route.functionName(), event))
+        .map(outcome -> IntegrationResponse.of(outcome, route.format()))
+        .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
+  }
+
+  private void serveWebPageOrRefuse(HttpServerRequest http, String requestId) {
+    boolean readsPage = http.method() == HttpMethod.GET || http.method() == HttpMethod.HEAD;
+    if (webRoot == null || !readsPage) {
+      ResponseWriter.write(http, unknownRoute);
+      return;
+    }
+    vertx.executeBlocking(() -> webRoot.find(http.path()), false).onComplete(lookup -> {
+      if (lookup.failed()) {
+        ResponseWriter.fail(http, requestId, lookup.cause());
+      } else if (lookup.result() instanceof WebRoot.Lookup.Found file) {
+        ResponseWriter.sendFile(http, file);
+      } else if (lookup.result() instanceof WebRoot.Lookup.Refused) {
+        ResponseWriter.write(http, GatewayError.NOT_FOUND);
+      } else {
+        ResponseWriter.write(http, unknownRoute);
+      }
+    });
+  }
+}

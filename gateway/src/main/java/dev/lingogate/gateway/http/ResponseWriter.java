@@ -1,0 +1,72 @@
+package dev.lingogate.gateway.http;
+
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.GatewayResponse;
+import dev.lingogate.gateway.response.RequestRejected;
+import dev.lingogate.gateway.statics.WebRoot;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the last step of a request: the answer, a file of the web page, or the error a failed
+ * step ended in. A rejection is the client's or the function's doing and is answered as such; any
+ * other failure is a fault of the gateway, logged, and answered with a bare 500.
+ */
+final class ResponseWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.lingogate.gateway");
+
+  private ResponseWriter() {}
+
+  static void write(HttpServerRequest http, String requestId, AsyncResult<GatewayResponse> answer) {
+    if (answer.succeeded()) {
+      write(http, answer.result());
+    } else {
+      fail(http, requestId, answer.cause());
+    }
+  }
+
+  static void write(HttpServerRequest http, GatewayResponse answer) {
+    HttpServerResponse response = http.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(answer.status());
+    response.headers().addAll(answer.headers());
+    if (answer.closeConnection()) {
+      // The rest of the request was never read; the connection cannot carry another one.
+      response.putHeader("connection", "close");
+      response.end(answer.body()).onComplete(written -> http.connection().close());
+    } else {
+      response.end(answer.body());
+    }
+  }
+
+  static void write(HttpServerRequest http, GatewayError error) {
+    write(http, error.response());
+  }
+
+  static void sendFile(HttpServerRequest http, WebRoot.Lookup.Found file) {
+    HttpServerResponse response = http.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.putHeader("content-type", file.contentType());
+    response.sendFile(file.file().toString());
+  }
+
+  static void fail(HttpServerRequest http, String requestId, Throwable failure) {
+    if (failure instanceof RequestRejected rejected) {
+      if (rejected.error().status() >= 500) {
+        LOG.warn("request {}: {}", requestId, rejected.getMessage());
+      }
+      write(http, rejected.error());
+    } else {
+      LOG.error("request {} failed inside the gateway", requestId, failure);
+      write(http, GatewayError.INTERNAL_SERVER_ERROR);
+    }
+  }
+}

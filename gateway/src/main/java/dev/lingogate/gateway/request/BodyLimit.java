@@ -1,0 +1,63 @@
+package dev.lingogate.gateway.request;
+
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.RequestRejected;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Reads a request body no larger than API Gateway's payload limit. An oversized body is refused as
+ * soon as it is known to be too long (from Content-Length, or while it streams in): the rest is
+ * never read, so a huge upload costs no memory.
+ */
+public final class BodyLimit {
+
+  private final long maxBytes;
+
+  public BodyLimit(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public Future<byte[]> read(HttpServerRequest http) {
+    long declared = declaredLength(http);
+    if (declared > maxBytes) {
+      http.pause();
+      return Future.failedFuture(tooLong(declared + " bytes declared"));
+    }
+    if ("100-continue".equalsIgnoreCase(http.getHeader("expect"))) {
+      http.response().writeContinue();
+    }
+    Promise<byte[]> body = Promise.promise();
+    // Sized for the declared body up to a megabyte; a larger one grows as it arrives.
+    Buffer collected = Buffer.buffer((int) Math.min(Math.max(declared, 0), 1 << 20));
+    http.handler(chunk -> {
+      if (collected.length() + (long) chunk.length() > maxBytes) {
+        http.pause();
+        body.tryFail(tooLong("body streamed past the limit"));
+      } else if (!body.future().isComplete()) {
+        collected.appendBuffer(chunk);
+      }
+    });
+    http.endHandler(end -> body.tryComplete(collected.getBytes()));
+    http.exceptionHandler(body::tryFail);
+    return body.future();
+  }
+
+  private static long declaredLength(HttpServerRequest http) {
+    String header = http.getHeader("content-length");
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      throw new RequestRejected(GatewayError.BAD_REQUEST, "malformed Content-Length '" + header + "'");
+    }
+  }
+
+  private RequestRejected tooLong(String detail) {
+    return new RequestRejected(GatewayError.REQUEST_TOO_LONG, detail + "; the limit is " + maxBytes + " bytes");
+  }
+}

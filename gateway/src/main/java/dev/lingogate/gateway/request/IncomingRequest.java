@@ -1,0 +1,53 @@
+package dev.lingogate.gateway.request;
+
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.RequestRejected;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * Everything about one HTTP request that goes into a proxy event, read once from the connection.
+ *
+ * @param rawPath the path as sent, still percent-encoded
+ * @param rawQueryString the query as sent without '?', empty when none
+ * @param domainName the Host header without its port
+ * @param body the request body, empty when none
+ */
+public record IncomingRequest(String requestId, long receivedAtMillis, String method, String rawPath,
+                              String rawQueryString, QueryParameters query, RequestHeaders headers,
+                              byte[] body, String sourceIp, String protocol, String domainName) {
+
+  /** Reads the request once its body is in. */
+  public static IncomingRequest from(HttpServerRequest http, String requestId, long receivedAtMillis, byte[] body) {
+    String rawQuery = http.query() == null ? "" : http.query();
+    QueryParameters query;
+    try {
+      query = QueryParameters.parse(rawQuery);
+    } catch (IllegalArgumentException e) {
+      throw new RequestRejected(GatewayError.BAD_REQUEST, "malformed query string: " + e.getMessage());
+    }
+    HostAndPort authority = http.authority();
+    SocketAddress remote = http.remoteAddress();
+    return new IncomingRequest(requestId, receivedAtMillis, http.method().name(), http.path(), rawQuery, query,
+        new RequestHeaders(http.headers()), body, remote == null ? null : remote.hostAddress(),
+        protocol(http.version()), authority == null ? "localhost" : authority.host());
+  }
+
+  private static String protocol(HttpVersion version) {
+    return switch (version) {
+      case HTTP_1_0 -> "HTTP/1.0";
+      case HTTP_1_1 -> "HTTP/1.1";
+      case HTTP_2 -> "HTTP/2.0";
+    };
+  }
+
+  public String userAgent() {
+    return headers.last("user-agent");
+  }
+
+  public String contentType() {
+    return headers.last("content-type");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lingogate.gateway.routing;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The path of a request split into URL-decoded segments, the form routes are matched against. */
+public final class RequestPath {
+
+  private RequestPath() {}
+
+  /**
+   * Splits and decodes a raw path such as {@code /files/a%20b/c}. Empty segments (a trailing or
+   * doubled slash) are dropped, as API Gateway ignores them.
+   *
+   * @throws MalformedPathException when a percent escape is broken
+   */
+  public static List<String> decode(String rawPath) {
+    List<String> decoded = new ArrayList<>();
+    for (String segment : split(rawPath)) {
+      decoded.add(decodeSegment(segment));
+    }
+    return decoded;
+  }
+
+  static List<String> split(String path) {
+    List<String> segments = new ArrayList<>();
+    int start = 0;
+    while (start <= path.length()) {
+      int slash = path.indexOf('/', start);
+      int end = slash < 0 ? path.length() : slash;
+      if (end > start) {
+        segments.add(path.substring(start, end));
+      }
+      start = end + 1;
+    }
+    return segments;
+  }
+
+  private static String decodeSegment(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    try {
+      // In a path '+' is a plus sign, not a space: protect it from the form decoder.
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedPathException("malformed percent escape in path segment '" + segment + "'");
+    }
+  }
+
+  /** A request path that cannot be decoded. */
+  public static final class MalformedPathException extends RuntimeException {
+    MalformedPathException(String message) {
+      super(message);
+    }
+  }
+}
