@@ -38,7 +38,12 @@ public final class Gateway {
       return Future.failedFuture(new IllegalStateException("the gateway is already started"));
     }
     // 100-continue is answered only after the body limit check, so an oversized upload is never sent.
-    server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(false))
+    // HTTP/1.x only: the limits here close a connection on an oversized body, which over HTTP/2
+    // would cut every other stream of the client.
+    HttpServerOptions http = new HttpServerOptions()
+        .setHandle100ContinueAutomatically(false)
+        .setHttp2ClearTextEnabled(false);
+    server = vertx.createHttpServer(http)
         .requestHandler(flow)
         .invalidRequestHandler(flow::handleInvalid);
     return server.listen(options.port(), options.host()).mapEmpty();

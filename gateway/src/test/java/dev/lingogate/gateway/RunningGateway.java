@@ -1,0 +1,83 @@
+package dev.lingogate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A gateway started on an ephemeral port of 127.0.0.1 for one test, and a client to call it. */
+final class RunningGateway implements AutoCloseable {
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Vertx vertx = Vertx.vertx();
+  final Gateway gateway;
+
+  RunningGateway(GatewayOptions options, List<Route> routes, TestFunctions functions) {
+    gateway = new Gateway(vertx, options.withPort(0), routes, functions);
+    await(gateway.start());
+  }
+
+  RunningGateway(List<Route> routes, TestFunctions functions) {
+    this(GatewayOptions.defaults(), routes, functions);
+  }
+
+  int port() {
+    return gateway.port();
+  }
+
+  HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String pathAndQuery, String... headers) {
+    return send("GET", pathAndQuery, null, headers);
+  }
+
+  /** The event an echo function received, read back from the body of its answer. */
+  static JsonNode echoedEvent(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return TestFunctions.JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text, e);
+    }
+  }
+
+  static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(gateway.stop());
+    await(vertx.close());
+  }
+}
