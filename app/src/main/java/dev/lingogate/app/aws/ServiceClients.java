@@ -16,8 +16,11 @@ import software.amazon.awssdk.services.translate.TranslateClient;
  * Build them once per execution environment: warm invocations reuse their connections.
  */
 public final class ServiceClients {
-    /** Below API Gateway's 29 s integration timeout, so a slow engine ends as an answer, not a hang. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+    /**
+     * Below the functions' 15 s timeout in template.yaml (and API Gateway's 29 s), so a slow
+     * engine ends as an answer the client can read, not as a killed invocation.
+     */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
     static final int MAX_ATTEMPTS = 3;
 
     private ServiceClients() {
@@ -39,7 +42,7 @@ public final class ServiceClients {
     private static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
-                .socketTimeout(Duration.ofSeconds(20))
+                .socketTimeout(Duration.ofSeconds(10))
                 .build();
     }
 

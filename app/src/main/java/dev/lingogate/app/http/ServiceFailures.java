@@ -17,7 +17,7 @@ public final class ServiceFailures {
     public static Optional<HttpError> toHttpError(AwsServiceException e) {
         String detail = detail(e);
         if (e instanceof software.amazon.awssdk.services.translate.model.UnsupportedLanguagePairException) {
-            return Optional.of(HttpError.badRequest("Unsupported language pair: " + detail));
+            return Optional.of(HttpError.badRequest(detail));
         }
         if (e instanceof software.amazon.awssdk.services.translate.model.DetectedLanguageLowConfidenceException) {
             return Optional.of(HttpError.badRequest(
