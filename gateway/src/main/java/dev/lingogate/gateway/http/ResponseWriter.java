@@ -5,6 +5,7 @@ import dev.lingogate.gateway.response.GatewayResponse;
 import dev.lingogate.gateway.response.RequestRejected;
 import dev.lingogate.gateway.statics.WebRoot;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
@@ -55,7 +56,12 @@ final class ResponseWriter {
       return;
     }
     response.putHeader("content-type", file.contentType());
-    response.sendFile(file.file().toString());
+    if (http.method() == HttpMethod.HEAD) {
+      // HEAD tells the length of the file it does not send.
+      response.putHeader("content-length", Long.toString(file.size())).end();
+    } else {
+      response.sendFile(file.file().toString());
+    }
   }
 
   static void fail(HttpServerRequest http, String requestId, Throwable failure) {

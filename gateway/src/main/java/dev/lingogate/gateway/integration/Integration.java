@@ -26,10 +26,10 @@ public final class Integration {
 
   public Future<FunctionOutcome> invoke(String functionName, byte[] event) {
     Context context = vertx.getOrCreateContext();
+    CompletionStage<FunctionOutcome> answer = invoker.invoke(functionName, event);
     Promise<FunctionOutcome> outcome = Promise.promise();
     long timer = vertx.setTimer(timeoutMillis, fired -> outcome.tryComplete(
         new FunctionOutcome.TimedOut("no answer from " + functionName + " within " + timeoutMillis + " ms")));
-    CompletionStage<FunctionOutcome> answer = invoker.invoke(functionName, event);
     answer.whenComplete((result, failure) -> context.runOnContext(onContext -> {
       vertx.cancelTimer(timer);
       if (failure != null) {

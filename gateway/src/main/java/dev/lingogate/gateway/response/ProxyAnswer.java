@@ -45,21 +45,25 @@ final class ProxyAnswer {
     JsonNode body = answer.get("body");
     JsonNode base64 = answer.get("isBase64Encoded");
     if (base64 != null && !base64.isNull() && !base64.isBoolean()) {
-      throw new RequestRejected(malformed, "isBase64Encoded must be a boolean");
+      throw malformed(malformed, "isBase64Encoded must be a boolean");
     }
     if (body == null || body.isNull()) {
       return Buffer.buffer();
     }
     if (!body.isTextual()) {
-      throw new RequestRejected(malformed, "body must be a string, was " + body.getNodeType());
+      throw malformed(malformed, "body must be a string, was " + body.getNodeType());
     }
     if (base64 != null && base64.booleanValue()) {
       try {
         return Buffer.buffer(Base64.getDecoder().decode(body.textValue()));
       } catch (IllegalArgumentException e) {
-        throw new RequestRejected(malformed, "body is marked isBase64Encoded but is not base64");
+        throw malformed(malformed, "body is marked isBase64Encoded but is not base64");
       }
     }
     return Buffer.buffer(body.textValue().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static RequestRejected malformed(GatewayError error, String reason) {
+    return new RequestRejected(error, "malformed Lambda proxy response: " + reason);
   }
 }

@@ -71,6 +71,6 @@ final class ProxyResponseV1 {
   }
 
   private static RequestRejected malformed(String reason) {
-    return new RequestRejected(MALFORMED, "malformed Lambda proxy response: " + reason);
+    return ProxyAnswer.malformed(MALFORMED, reason);
   }
 }

@@ -68,6 +68,6 @@ final class ProxyResponseV2 {
   }
 
   private static RequestRejected malformed(String reason) {
-    return new RequestRejected(MALFORMED, "malformed Lambda proxy response: " + reason);
+    return ProxyAnswer.malformed(MALFORMED, reason);
   }
 }

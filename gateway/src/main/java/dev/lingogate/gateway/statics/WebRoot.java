@@ -16,7 +16,7 @@ public final class WebRoot {
 
   /** What a request path leads to: a file inside the root, nothing, or an attempt to leave it. */
   public sealed interface Lookup {
-    record Found(Path file, String contentType) implements Lookup {}
+    record Found(Path file, String contentType, long size) implements Lookup {}
 
     record Absent() implements Lookup {}
 
@@ -73,7 +73,7 @@ public final class WebRoot {
       if (!Files.isRegularFile(real) || !Files.isReadable(real)) {
         return new Lookup.Absent();
       }
-      return new Lookup.Found(real, ContentTypes.of(real.getFileName().toString()));
+      return new Lookup.Found(real, ContentTypes.of(real.getFileName().toString()), Files.size(real));
     } catch (IOException e) {
       return new Lookup.Absent();
     }
