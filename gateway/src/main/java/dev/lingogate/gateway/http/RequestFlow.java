@@ -10,7 +10,6 @@ import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestId;
 import dev.lingogate.gateway.response.GatewayError;
 import dev.lingogate.gateway.response.IntegrationResponse;
-import dev.lingogate.gateway.response.RequestRejected;
 import dev.lingogate.gateway.routing.RequestPath;
 import dev.lingogate.gateway.routing.RouteMatch;
 import dev.lingogate.gateway.routing.RouteTable;
@@ -63,8 +62,6 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
       } else {
         serveWebPageOrRefuse(http, requestId);
       }
-    } catch (RequestPath.MalformedPathException e) {
-      ResponseWriter.fail(http, requestId, new RequestRejected(GatewayError.BAD_REQUEST, e.getMessage()));
     } catch (RuntimeException e) {
       ResponseWriter.fail(http, requestId, e);
     }
@@ -73,20 +70,21 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
   /** Answers a request the HTTP decoder could not make sense of, then drops the connection. */
   public void handleInvalid(HttpServerRequest http) {
     begin(http);
-    GatewayError error = GatewayError.BAD_REQUEST;
-    DecoderResult result = http.decoderResult();
+    ResponseWriter.write(http, invalidRequestError(http.decoderResult()).response().closingConnection());
+  }
+
+  /** Netty tells an overlong request line or header block only by its exception's wording. */
+  private static GatewayError invalidRequestError(DecoderResult result) {
     if (result.cause() instanceof TooLongFrameException tooLong) {
       String message = String.valueOf(tooLong.getMessage());
       if (message.startsWith("An HTTP line is larger than")) {
-        error = GatewayError.URI_TOO_LONG;
-      } else if (message.startsWith("HTTP header is larger than")) {
-        error = GatewayError.HEADERS_TOO_LARGE;
+        return GatewayError.URI_TOO_LONG;
+      }
+      if (message.startsWith("HTTP header is larger than")) {
+        return GatewayError.HEADERS_TOO_LARGE;
       }
     }
-    http.response().putHeader("connection", "close");
-    http.response().setStatusCode(error.status()).putHeader("content-type", "application/json")
-        .end(error.response().body())
-        .onComplete(written -> http.connection().close());
+    return GatewayError.BAD_REQUEST;
   }
 
   private static String begin(HttpServerRequest http) {

@@ -37,6 +37,7 @@ public enum GatewayError {
   }
 
   public GatewayResponse response() {
+    // A 413 leaves the rest of the body unread: the connection cannot carry another request.
     return new GatewayResponse(status, jsonHeaders(), body.copy(), this == REQUEST_TOO_LONG);
   }
 

@@ -13,4 +13,9 @@ public record GatewayResponse(int status, MultiMap headers, Buffer body, boolean
   public GatewayResponse(int status, MultiMap headers, Buffer body) {
     this(status, headers, body, false);
   }
+
+  /** The same answer, after which the connection is closed. */
+  public GatewayResponse closingConnection() {
+    return new GatewayResponse(status, headers, body, true);
+  }
 }

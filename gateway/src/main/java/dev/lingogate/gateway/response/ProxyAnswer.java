@@ -41,23 +41,23 @@ final class ProxyAnswer {
    *
    * @throws RequestRejected with the given error when body or flag are of the wrong type
    */
-  static Buffer body(JsonNode answer, GatewayError malformed) {
+  static Buffer body(JsonNode answer, GatewayError errorIfMalformed) {
     JsonNode body = answer.get("body");
     JsonNode base64 = answer.get("isBase64Encoded");
     if (base64 != null && !base64.isNull() && !base64.isBoolean()) {
-      throw malformed(malformed, "isBase64Encoded must be a boolean");
+      throw malformed(errorIfMalformed, "isBase64Encoded must be a boolean");
     }
     if (body == null || body.isNull()) {
       return Buffer.buffer();
     }
     if (!body.isTextual()) {
-      throw malformed(malformed, "body must be a string, was " + body.getNodeType());
+      throw malformed(errorIfMalformed, "body must be a string, was " + body.getNodeType());
     }
     if (base64 != null && base64.booleanValue()) {
       try {
         return Buffer.buffer(Base64.getDecoder().decode(body.textValue()));
       } catch (IllegalArgumentException e) {
-        throw malformed(malformed, "body is marked isBase64Encoded but is not base64");
+        throw malformed(errorIfMalformed, "body is marked isBase64Encoded but is not base64");
       }
     }
     return Buffer.buffer(body.textValue().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.lingogate.gateway.routing;
 
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.RequestRejected;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ public final class RequestPath {
    * Splits and decodes a raw path such as {@code /files/a%20b/c}. Empty segments (a trailing or
    * doubled slash) are dropped, as API Gateway ignores them.
    *
-   * @throws MalformedPathException when a percent escape is broken
+   * @throws RequestRejected as a bad request when a percent escape is broken
    */
   public static List<String> decode(String rawPath) {
     List<String> decoded = new ArrayList<>();
@@ -46,14 +48,7 @@ public final class RequestPath {
       // In a path '+' is a plus sign, not a space: protect it from the form decoder.
       return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new MalformedPathException("malformed percent escape in path segment '" + segment + "'");
-    }
-  }
-
-  /** A request path that cannot be decoded. */
-  public static final class MalformedPathException extends RuntimeException {
-    MalformedPathException(String message) {
-      super(message);
+      throw new RequestRejected(GatewayError.BAD_REQUEST, "malformed percent escape in path segment '" + segment + "'");
     }
   }
 }
