@@ -1,7 +1,6 @@
 package dev.lingogate.gateway.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -38,8 +37,7 @@ final class ProxyResponseV1 {
     if (!multiValueHeaders.isObject()) {
       throw malformed("multiValueHeaders must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = multiValueHeaders.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> header = it.next();
+    for (Map.Entry<String, JsonNode> header : multiValueHeaders.properties()) {
       JsonNode values = header.getValue();
       if (values.isNull()) {
         continue;
@@ -62,8 +60,7 @@ final class ProxyResponseV1 {
     if (!singleValueHeaders.isObject()) {
       throw malformed("headers must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = singleValueHeaders.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> header = it.next();
+    for (Map.Entry<String, JsonNode> header : singleValueHeaders.properties()) {
       if (!headers.contains(header.getKey()) && !headers.add(header.getKey(), header.getValue())) {
         throw malformed("headers." + header.getKey() + " must be a string");
       }

@@ -3,7 +3,6 @@ package dev.lingogate.gateway.response;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -45,8 +44,7 @@ final class ProxyResponseV2 {
     if (!answerHeaders.isObject()) {
       throw malformed("headers must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = answerHeaders.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> header = it.next();
+    for (Map.Entry<String, JsonNode> header : answerHeaders.properties()) {
       if (!headers.add(header.getKey(), header.getValue())) {
         throw malformed("headers." + header.getKey() + " must be a string");
       }
