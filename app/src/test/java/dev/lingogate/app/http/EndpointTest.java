@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.lingogate.app.testing.ProxyEvents;
 import dev.lingogate.app.testing.RecordingContext;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.translate.model.UnsupportedLanguagePairException;
 
 class EndpointTest {
@@ -64,6 +65,16 @@ class EndpointTest {
         assertThat(response.getBody()).doesNotContain("fire").doesNotContain("at dev.");
         assertThat(context.log()).singleElement().asString()
                 .contains(RecordingContext.REQUEST_ID).contains("the disk is on fire").contains("at dev.lingogate");
+    }
+
+    @Test
+    void missingCredentialsAreA500NotAnOutage() {
+        APIGatewayProxyResponseEvent response = serve(ErrorShape.MESSAGE, request -> {
+            throw SdkClientException.create("Unable to load credentials from any of the providers");
+        });
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).doesNotContain("credentials");
+        assertThat(context.log()).singleElement().asString().contains("Unable to load credentials");
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.lingogate.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -72,6 +75,24 @@ class ServiceFailuresTest {
         HttpError error = mapped(ProvisionedThroughputExceededException.builder()
                 .awsErrorDetails(details("ProvisionedThroughputExceededException", "too fast")).statusCode(400).build());
         assertThat(error.status()).isEqualTo(503);
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsA503() {
+        HttpError error = ServiceFailures.toHttpError(SdkClientException.create("Unable to execute HTTP request",
+                new ConnectException("Connection refused"))).orElseThrow();
+        assertThat(error.status()).isEqualTo(503);
+        assertThat(error.headers()).containsEntry("Retry-After", "2");
+    }
+
+    @Test
+    void aServiceThatTakesTooLongIsA503() {
+        assertThat(ServiceFailures.toHttpError(ApiCallTimeoutException.create(12_000)).orElseThrow().status()).isEqualTo(503);
+    }
+
+    @Test
+    void missingCredentialsAreOurFaultNotTheClients() {
+        assertThat(ServiceFailures.toHttpError(SdkClientException.create("Unable to load credentials"))).isEmpty();
     }
 
     @Test

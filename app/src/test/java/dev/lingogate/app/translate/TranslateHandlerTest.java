@@ -43,10 +43,10 @@ class TranslateHandlerTest {
     }
 
     @Test
-    void whenTheEngineCannotBeReachedTheAnswerIsA500InLibreTranslatesShape() {
+    void whenTheEngineCannotBeReachedTheAnswerIsA503InLibreTranslatesShape() {
         APIGatewayProxyResponseEvent response = handler.handleRequest(ProxyEvents.load("get-translate"), context);
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(error(response)).isEqualTo("Internal error");
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(error(response)).contains("try again");
         assertThat(context.log()).hasSize(1);
     }
 }

@@ -160,11 +160,12 @@ class TranslationsHandlerTest {
     }
 
     @Test
-    void whenTheTableCannotBeReachedTheAnswerIsA500WithTheRequestId() {
+    void whenTheTableCannotBeReachedTheAnswerIsA503WorthRetrying() {
         APIGatewayProxyResponseEvent response = handle(ProxyEvents.load("list-translations"));
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(ProxyEvents.body(response).get("requestId").asText()).isEqualTo(RecordingContext.REQUEST_ID);
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+        assertThat(message(response)).contains("try again");
         assertThat(response.getBody()).doesNotContain("Exception");
-        assertThat(context.log()).singleElement().asString().contains("SdkClientException");
+        assertThat(context.log()).singleElement().asString().contains("SdkClientException").contains("Connection refused");
     }
 }
