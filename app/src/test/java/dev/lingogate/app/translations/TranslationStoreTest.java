@@ -2,6 +2,7 @@ package dev.lingogate.app.translations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lingogate.app.http.JsonResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +19,14 @@ class TranslationStoreTest {
         assertThat(item.get("version").n()).isEqualTo("1");
         assertThat(item).containsOnlyKeys("owner", "id", "text", "translatedText", "source", "detectedSource", "target",
                 "createdAt", "updatedAt", "version");
+    }
+
+    @Test
+    void aTranslationIsAnsweredWithEveryFieldByName() {
+        assertThat(JsonResponse.of(200, translation).getBody()).isEqualTo("{\"id\":\"01JD3Z8Q4X7M2N5P6R8S9T0V1W\","
+                + "\"text\":\"Hello\",\"translatedText\":\"Hola\",\"source\":\"auto\",\"detectedSource\":\"en\","
+                + "\"target\":\"es\",\"createdAt\":\"2025-06-01T12:00:00.123Z\",\"updatedAt\":\"2025-06-01T12:00:00.123Z\","
+                + "\"version\":1}");
     }
 
     @Test
