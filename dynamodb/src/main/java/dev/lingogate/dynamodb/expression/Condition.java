@@ -1,0 +1,154 @@
+package dev.lingogate.dynamodb.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A condition of a ConditionExpression, FilterExpression or KeyConditionExpression, tested
+ * against an item (an empty item when there is none). A comparison with a missing attribute is
+ * false, except {@code <>}, which is true.
+ */
+public sealed interface Condition {
+
+    boolean test(JsonNode item);
+
+    record Comparison(Operand left, String operator, Operand right) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode a = left.value(item);
+            JsonNode b = right.value(item);
+            return switch (operator) {
+                case "=" -> AttributeValue.equal(a, b);
+                case "<>" -> !AttributeValue.equal(a, b);
+                default -> AttributeValue.ordered(a, b) && holds(AttributeValue.compare(a, b));
+            };
+        }
+
+        private boolean holds(int order) {
+            return switch (operator) {
+                case "<" -> order < 0;
+                case "<=" -> order <= 0;
+                case ">" -> order > 0;
+                default -> order >= 0;
+            };
+        }
+    }
+
+    record Between(Operand value, Operand lower, Operand upper) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode v = value.value(item);
+            JsonNode lo = lower.value(item);
+            JsonNode hi = upper.value(item);
+            return AttributeValue.ordered(v, lo) && AttributeValue.ordered(v, hi)
+                    && AttributeValue.compare(v, lo) >= 0 && AttributeValue.compare(v, hi) <= 0;
+        }
+    }
+
+    record In(Operand value, List<Operand> candidates) implements Condition {
+        public In {
+            candidates = List.copyOf(candidates);
+        }
+
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode v = value.value(item);
+            return candidates.stream().anyMatch(candidate -> AttributeValue.equal(v, candidate.value(item)));
+        }
+    }
+
+    record AttributeExists(Path path) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            return path.resolve(item) != null;
+        }
+    }
+
+    record AttributeNotExists(Path path) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            return path.resolve(item) == null;
+        }
+    }
+
+    record AttributeType(Path path, Operand type) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode value = path.resolve(item);
+            JsonNode expected = type.value(item);
+            return value != null && expected != null && expected.has("S")
+                    && AttributeValue.type(value).equals(expected.get("S").asText());
+        }
+    }
+
+    record BeginsWith(Operand value, Operand prefix) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode v = value.value(item);
+            JsonNode p = prefix.value(item);
+            if (v == null || p == null || !AttributeValue.type(v).equals(AttributeValue.type(p))) {
+                return false;
+            }
+            return switch (AttributeValue.type(v)) {
+                case "S" -> v.get("S").asText().startsWith(p.get("S").asText());
+                case "B" -> {
+                    byte[] bytes = AttributeValue.binary(v);
+                    byte[] start = AttributeValue.binary(p);
+                    yield bytes.length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
+                }
+                default -> false;
+            };
+        }
+    }
+
+    /** {@code contains}: a substring of a string, a member of a set, an element of a list. */
+    record Contains(Operand container, Operand element) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            JsonNode c = container.value(item);
+            JsonNode e = element.value(item);
+            if (c == null || e == null) {
+                return false;
+            }
+            String containerType = AttributeValue.type(c);
+            String elementType = AttributeValue.type(e);
+            return switch (containerType) {
+                case "S" -> elementType.equals("S") && c.get("S").asText().contains(e.get("S").asText());
+                case "SS", "NS", "BS" -> elementType.equals(containerType.substring(0, 1))
+                        && AttributeValue.setContains(containerType, c.get(containerType), e.get(elementType).asText());
+                case "L" -> {
+                    for (JsonNode member : c.get("L")) {
+                        if (AttributeValue.equal(member, e)) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
+                default -> false;
+            };
+        }
+    }
+
+    record And(Condition left, Condition right) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            return left.test(item) && right.test(item);
+        }
+    }
+
+    record Or(Condition left, Condition right) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            return left.test(item) || right.test(item);
+        }
+    }
+
+    record Not(Condition condition) implements Condition {
+        @Override
+        public boolean test(JsonNode item) {
+            return !condition.test(item);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.lingogate.dynamodb.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.model.SerializationException;
+import dev.lingogate.dynamodb.model.ValidationException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A request's ExpressionAttributeNames and ExpressionAttributeValues, shared by all of its
+ * expressions, remembering which were used: DynamoDB rejects a request that defines one no
+ * expression uses.
+ */
+public final class ExpressionAttributes {
+
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, JsonNode> values = new LinkedHashMap<>();
+    private final Set<String> unusedNames;
+    private final Set<String> unusedValues;
+
+    /** @param names the request's ExpressionAttributeNames or null; likewise values */
+    public ExpressionAttributes(JsonNode names, JsonNode values) {
+        if (names != null && !names.isNull()) {
+            if (!names.isObject()) {
+                throw new SerializationException("Unexpected value type in payload");
+            }
+            if (names.isEmpty()) {
+                throw new ValidationException("ExpressionAttributeNames must not be empty");
+            }
+            names.fields().forEachRemaining(field -> {
+                if (!field.getValue().isTextual()) {
+                    throw new SerializationException(field.getValue().getNodeType() + "_VALUE cannot be converted to String");
+                }
+                this.names.put(field.getKey(), field.getValue().textValue());
+            });
+        }
+        if (values != null && !values.isNull()) {
+            if (!values.isObject()) {
+                throw new SerializationException("Unexpected value type in payload");
+            }
+            if (values.isEmpty()) {
+                throw new ValidationException("ExpressionAttributeValues must not be empty");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                try {
+                    this.values.put(field.getKey(), AttributeValue.checked(field.getValue()));
+                } catch (ValidationException e) {
+                    throw new ValidationException("ExpressionAttributeValues contains invalid value: " + e.getMessage()
+                            + " for key " + field.getKey());
+                }
+            }
+        }
+        unusedNames = new LinkedHashSet<>(this.names.keySet());
+        unusedValues = new LinkedHashSet<>(this.values.keySet());
+    }
+
+    public static ExpressionAttributes none() {
+        return new ExpressionAttributes(null, null);
+    }
+
+    /** The name a {@code #placeholder} stands for, or null when it is not defined. */
+    String name(String placeholder) {
+        String name = names.get(placeholder);
+        if (name != null) {
+            unusedNames.remove(placeholder);
+        }
+        return name;
+    }
+
+    /** The value a {@code :placeholder} stands for, or null when it is not defined. */
+    JsonNode value(String placeholder) {
+        JsonNode value = values.get(placeholder);
+        if (value != null) {
+            unusedValues.remove(placeholder);
+        }
+        return value;
+    }
+
+    /** Fails if a name or value was defined but no expression of the request used it. */
+    public void checkAllUsed() {
+        if (!unusedNames.isEmpty()) {
+            throw new ValidationException("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        if (!unusedValues.isEmpty()) {
+            throw new ValidationException("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+}

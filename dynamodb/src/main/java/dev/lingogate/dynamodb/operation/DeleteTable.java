@@ -1,0 +1,43 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.storage.TableStatistics;
+import dev.lingogate.dynamodb.storage.TableStore;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+
+/** DeleteTable: gone at once; the answer describes it as DELETING, as AWS does. */
+public final class DeleteTable implements Operation {
+
+    private static final RequestShape SHAPE = new RequestShape().tableName();
+
+    private final Tables tables;
+    private final TableStore store;
+
+    public DeleteTable(Tables tables, TableStore store) {
+        this.tables = tables;
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "DeleteTable";
+    }
+
+    @Override
+    public RequestShape shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:DeleteTable", tables.arnOf(name));
+        TableStatistics statistics = store.statistics(tables.describe(name).storeName());
+        TableDefinition deleted = tables.delete(name);
+        return AttributeValue.JSON.objectNode()
+                .set("TableDescription", deleted.describe("DELETING", statistics.itemCount(), statistics.sizeBytes()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.operation.RequestShape.Type;
+import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.storage.TableStore;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+
+/** GetItem: every read is consistent here (one copy of the data), so ConsistentRead changes nothing. */
+public final class GetItem implements Operation {
+
+    private static final RequestShape SHAPE = new RequestShape().tableName()
+            .required("Key", Type.MAP)
+            .optional("ConsistentRead", Type.BOOLEAN)
+            .expressions("ProjectionExpression");
+
+    private final Tables tables;
+    private final TableStore store;
+    private final ItemCodec codec;
+
+    GetItem(Tables tables, TableStore store, ItemCodec codec) {
+        this.tables = tables;
+        this.store = store;
+        this.codec = codec;
+    }
+
+    @Override
+    public String name() {
+        return "GetItem";
+    }
+
+    @Override
+    public RequestShape shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:GetItem", tables.arnOf(name));
+        TableDefinition table = tables.get(name);
+        PrimaryKey key = table.keySchema().keyOfRequest(AttributeValue.checkedMap(input.get("Key")));
+        RequestExpressions expressions = new RequestExpressions(input);
+        Projection projection = expressions.projection();
+        expressions.checkAllUsed();
+        ObjectNode item = codec.decode(store.get(table.storeName(), key));
+        ObjectNode output = AttributeValue.JSON.objectNode();
+        if (item != null) {
+            output.set("Item", projection == null ? item : projection.apply(item));
+        }
+        return output;
+    }
+}

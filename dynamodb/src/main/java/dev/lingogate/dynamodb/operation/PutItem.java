@@ -1,0 +1,75 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.model.ValidationException;
+import dev.lingogate.dynamodb.operation.RequestShape.Type;
+import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.storage.StoredItem;
+import dev.lingogate.dynamodb.storage.TableStore;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+
+/** PutItem: replaces the whole item, if its ConditionExpression holds on the current one. */
+public final class PutItem implements Operation {
+
+    private static final RequestShape SHAPE = new RequestShape().tableName()
+            .required("Item", Type.MAP)
+            .expressions("ConditionExpression")
+            .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
+
+    private final Tables tables;
+    private final TableStore store;
+    private final ItemCodec codec;
+
+    PutItem(Tables tables, TableStore store, ItemCodec codec) {
+        this.tables = tables;
+        this.store = store;
+        this.codec = codec;
+    }
+
+    @Override
+    public String name() {
+        return "PutItem";
+    }
+
+    @Override
+    public RequestShape shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:PutItem", tables.arnOf(name));
+        TableDefinition table = tables.get(name);
+        String returnValues = input.path("ReturnValues").asText("NONE");
+        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
+        }
+        ObjectNode item = AttributeValue.checkedMap(input.get("Item"));
+        PrimaryKey key = table.keySchema().keyOfItem(item);
+        long size = AttributeValue.itemSize(item);
+        if (size > AttributeValue.MAX_ITEM_BYTES) {
+            throw new ValidationException("Item size has exceeded the maximum allowed size");
+        }
+        RequestExpressions expressions = new RequestExpressions(input);
+        ConditionCheck check = ConditionCheck.of(expressions.condition("ConditionExpression"), input);
+        expressions.checkAllUsed();
+        byte[] json = codec.encode(item);
+        ObjectNode old = store.write(table.storeName(), items -> {
+            ObjectNode current = codec.decode(items.get(key));
+            check.require(current);
+            items.put(new StoredItem(key, size, json));
+            return current;
+        });
+        ObjectNode output = AttributeValue.JSON.objectNode();
+        if (returnValues.equals("ALL_OLD") && old != null) {
+            output.set("Attributes", old);
+        }
+        return output;
+    }
+}

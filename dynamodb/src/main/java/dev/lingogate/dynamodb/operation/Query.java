@@ -1,0 +1,65 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.expression.Condition;
+import dev.lingogate.dynamodb.expression.KeyCondition;
+import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.model.ValidationException;
+import dev.lingogate.dynamodb.operation.RequestShape.Type;
+import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+
+/** Query: one partition's items in sort key order, as one index range read. */
+public final class Query implements Operation {
+
+    private static final RequestShape SHAPE = new RequestShape().tableName()
+            .optional("IndexName", Type.STRING)
+            .expressions("KeyConditionExpression", "FilterExpression", "ProjectionExpression")
+            .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
+            .integer("Limit", 1, Integer.MAX_VALUE)
+            .optional("ExclusiveStartKey", Type.MAP)
+            .optional("ScanIndexForward", Type.BOOLEAN)
+            .optional("ConsistentRead", Type.BOOLEAN);
+
+    private final Tables tables;
+    private final PageReader pages;
+
+    Query(Tables tables, PageReader pages) {
+        this.tables = tables;
+        this.pages = pages;
+    }
+
+    @Override
+    public String name() {
+        return "Query";
+    }
+
+    @Override
+    public RequestShape shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:Query", tables.arnOf(name));
+        TableDefinition table = tables.get(name);
+        if (input.hasNonNull("IndexName")) {
+            throw PageReader.noSuchIndex(input.get("IndexName").asText());
+        }
+        if (!input.hasNonNull("KeyConditionExpression")) {
+            throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        RequestExpressions expressions = new RequestExpressions(input);
+        KeyCondition keyCondition = expressions.keyCondition(table.keySchema());
+        Condition filter = expressions.condition("FilterExpression");
+        Projection projection = expressions.projection();
+        expressions.checkAllUsed();
+        boolean countOnly = PageReader.countOnly(input, projection);
+        PrimaryKey start = PageReader.exclusiveStart(input, table);
+        boolean forward = input.path("ScanIndexForward").asBoolean(true);
+        return pages.read(table, keyCondition.range(start, forward), input.get("Limit"), filter, projection, countOnly);
+    }
+}

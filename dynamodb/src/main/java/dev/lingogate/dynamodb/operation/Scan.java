@@ -1,0 +1,57 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.expression.Condition;
+import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.operation.RequestShape.Type;
+import dev.lingogate.dynamodb.storage.KeyRange;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+
+/** Scan: the whole table in key order, page by page. */
+public final class Scan implements Operation {
+
+    private static final RequestShape SHAPE = new RequestShape().tableName()
+            .optional("IndexName", Type.STRING)
+            .expressions("FilterExpression", "ProjectionExpression")
+            .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
+            .integer("Limit", 1, Integer.MAX_VALUE)
+            .optional("ExclusiveStartKey", Type.MAP)
+            .optional("ConsistentRead", Type.BOOLEAN);
+
+    private final Tables tables;
+    private final PageReader pages;
+
+    Scan(Tables tables, PageReader pages) {
+        this.tables = tables;
+        this.pages = pages;
+    }
+
+    @Override
+    public String name() {
+        return "Scan";
+    }
+
+    @Override
+    public RequestShape shape() {
+        return SHAPE;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:Scan", tables.arnOf(name));
+        TableDefinition table = tables.get(name);
+        if (input.hasNonNull("IndexName")) {
+            throw PageReader.noSuchIndex(input.get("IndexName").asText());
+        }
+        RequestExpressions expressions = new RequestExpressions(input);
+        Condition filter = expressions.condition("FilterExpression");
+        Projection projection = expressions.projection();
+        expressions.checkAllUsed();
+        boolean countOnly = PageReader.countOnly(input, projection);
+        KeyRange range = KeyRange.wholeTable(PageReader.exclusiveStart(input, table));
+        return pages.read(table, range, input.get("Limit"), filter, projection, countOnly);
+    }
+}

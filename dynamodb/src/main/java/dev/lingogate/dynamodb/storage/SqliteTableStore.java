@@ -1,0 +1,284 @@
+package dev.lingogate.dynamodb.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The tables in ONE SQLite database file, {@code dynamodb.sqlite}, in WAL mode with
+ * {@code synchronous=FULL}. One file rather than a file per table because:
+ * <ul>
+ * <li>SQLite commits a transaction across attached files atomically only without WAL, so
+ * TransactWriteItems over several tables needs them in one file to be all-or-nothing;</li>
+ * <li>one file has one write-ahead log, so a group commit can make writes to many tables durable
+ * with a single fsync.</li>
+ * </ul>
+ * Each DynamoDB table is a {@code WITHOUT ROWID} SQLite table clustered on (partition, sort) in
+ * {@link KeyEncoding}'s order; its definition is a row of {@code catalogue}. Writes go through one
+ * connection under a lock (SQLite has one writer anyway), reads through a small pool of
+ * connections that WAL lets run beside the writer.
+ */
+public final class SqliteTableStore implements TableStore {
+
+    /** Recorded in PRAGMA user_version; a later layout migrates from it. */
+    static final int SCHEMA_VERSION = 1;
+    private static final int READERS = 4;
+
+    private final SqliteConnection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<SqliteConnection> readers = new ArrayBlockingQueue<>(READERS);
+    private final AtomicLong schemaGeneration = new AtomicLong();
+
+    private SqliteTableStore(SqliteConnection writer) {
+        this.writer = writer;
+    }
+
+    public static SqliteTableStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            String url = "jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath();
+            SqliteConnection writer = new SqliteConnection(url);
+            writer.execute("PRAGMA journal_mode = WAL");
+            int version;
+            try (ResultSet rs = writer.jdbc().createStatement().executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new IllegalStateException(directory + " was written by a newer Lingogate (schema version "
+                        + version + ", this one knows " + SCHEMA_VERSION + ")");
+            }
+            if (version == 0) {
+                writer.execute("CREATE TABLE IF NOT EXISTS catalogue (name TEXT PRIMARY KEY, store TEXT NOT NULL,"
+                        + " definition TEXT NOT NULL)");
+                writer.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            }
+            SqliteTableStore store = new SqliteTableStore(writer);
+            for (int i = 0; i < READERS; i++) {
+                store.readers.add(new SqliteConnection(url));
+            }
+            return store;
+        } catch (SQLException | java.io.IOException e) {
+            throw new StorageException("cannot open the tables in " + directory, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> catalogue() {
+        return reading(connection -> {
+            Map<String, String> tables = new LinkedHashMap<>();
+            try (ResultSet rs = connection.statement("SELECT name, definition FROM catalogue ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return tables;
+        });
+    }
+
+    @Override
+    public void createTable(String tableName, String storeName, String definition) {
+        writing(connection -> {
+            connection.execute("CREATE TABLE " + storeName + " (p BLOB NOT NULL, s BLOB NOT NULL, size INTEGER NOT NULL,"
+                    + " item BLOB NOT NULL, PRIMARY KEY (p, s)) WITHOUT ROWID");
+            PreparedStatement insert = connection.statement("INSERT INTO catalogue (name, store, definition) VALUES (?, ?, ?)");
+            insert.setString(1, tableName);
+            insert.setString(2, storeName);
+            insert.setString(3, definition);
+            insert.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteTable(String tableName, String storeName) {
+        writing(connection -> {
+            // Statements prepared on the dropped table must not outlive it, on any connection.
+            connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
+            PreparedStatement delete = connection.statement("DELETE FROM catalogue WHERE name = ?");
+            delete.setString(1, tableName);
+            delete.executeUpdate();
+            connection.execute("DROP TABLE " + storeName);
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] get(String storeName, PrimaryKey key) {
+        return reading(connection -> find(connection, storeName, key));
+    }
+
+    private static byte[] find(SqliteConnection connection, String storeName, PrimaryKey key) throws SQLException {
+        PreparedStatement select = connection.statement("SELECT item FROM " + storeName + " WHERE p = ? AND s = ?");
+        select.setBytes(1, key.partition());
+        select.setBytes(2, key.sort());
+        try (ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    @Override
+    public <T> T write(String storeName, Function<ItemWriter, T> work) {
+        return writing(connection -> work.apply(new ItemWriter() {
+            @Override
+            public byte[] get(PrimaryKey key) {
+                try {
+                    return find(connection, storeName, key);
+                } catch (SQLException e) {
+                    throw new StorageException("reading " + storeName + " failed", e);
+                }
+            }
+
+            @Override
+            public void put(StoredItem item) {
+                try {
+                    PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + storeName
+                            + " (p, s, size, item) VALUES (?, ?, ?, ?)");
+                    upsert.setBytes(1, item.key().partition());
+                    upsert.setBytes(2, item.key().sort());
+                    upsert.setLong(3, item.size());
+                    upsert.setBytes(4, item.json());
+                    upsert.executeUpdate();
+                } catch (SQLException e) {
+                    throw new StorageException("writing " + storeName + " failed", e);
+                }
+            }
+
+            @Override
+            public void delete(PrimaryKey key) {
+                try {
+                    PreparedStatement delete = connection.statement("DELETE FROM " + storeName + " WHERE p = ? AND s = ?");
+                    delete.setBytes(1, key.partition());
+                    delete.setBytes(2, key.sort());
+                    delete.executeUpdate();
+                } catch (SQLException e) {
+                    throw new StorageException("deleting from " + storeName + " failed", e);
+                }
+            }
+        }));
+    }
+
+    @Override
+    public void read(String storeName, KeyRange range, Predicate<StoredItem> visitor) {
+        reading(connection -> {
+            StringBuilder sql = new StringBuilder("SELECT p, s, size, item FROM ").append(storeName);
+            java.util.List<byte[]> arguments = new java.util.ArrayList<>(4);
+            if (range.partition() == null) {
+                if (range.exclusiveStart() != null) {
+                    sql.append(" WHERE (p, s) > (?, ?)");
+                    arguments.add(range.exclusiveStart().partition());
+                    arguments.add(range.exclusiveStart().sort());
+                }
+                sql.append(" ORDER BY p, s");
+            } else {
+                sql.append(" WHERE p = ?");
+                arguments.add(range.partition());
+                if (range.lower() != null) {
+                    sql.append(range.lowerInclusive() ? " AND s >= ?" : " AND s > ?");
+                    arguments.add(range.lower());
+                }
+                if (range.upper() != null) {
+                    sql.append(range.upperInclusive() ? " AND s <= ?" : " AND s < ?");
+                    arguments.add(range.upper());
+                }
+                if (range.exclusiveStart() != null) {
+                    sql.append(range.forward() ? " AND s > ?" : " AND s < ?");
+                    arguments.add(range.exclusiveStart().sort());
+                }
+                sql.append(range.forward() ? " ORDER BY s" : " ORDER BY s DESC");
+            }
+            PreparedStatement select = connection.statement(sql.toString());
+            for (int i = 0; i < arguments.size(); i++) {
+                select.setBytes(i + 1, arguments.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    StoredItem item = new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)), rs.getLong(3), rs.getBytes(4));
+                    if (!visitor.test(item)) {
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public TableStatistics statistics(String storeName) {
+        return reading(connection -> {
+            try (ResultSet rs = connection.statement("SELECT count(*), coalesce(sum(size), 0) FROM " + storeName).executeQuery()) {
+                rs.next();
+                return new TableStatistics(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.close();
+            SqliteConnection reader;
+            while ((reader = readers.poll()) != null) {
+                reader.close();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(SqliteConnection connection) throws SQLException;
+    }
+
+    private <T> T writing(Work<T> work) {
+        writeLock.lock();
+        try {
+            writer.forgetStatementsBefore(schemaGeneration.get());
+            writer.execute("BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                T result = work.run(writer);
+                writer.execute("COMMIT");
+                committed = true;
+                return result;
+            } finally {
+                if (!committed) {
+                    writer.execute("ROLLBACK");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StorageException("a write transaction failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T reading(Work<T> work) {
+        SqliteConnection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a database connection", e);
+        }
+        try {
+            connection.forgetStatementsBefore(schemaGeneration.get());
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException("a read failed", e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.lingogate.dynamodb.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.storage.TableStore;
+import dev.lingogate.edge.AwsException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The tables that exist, held in memory (read from the catalogue once, at start) so that no
+ * request looks a table's definition up on disk; creating and deleting go to the store first.
+ */
+public final class Tables {
+
+    private final TableStore store;
+    private final ObjectMapper mapper;
+    private final String arnPrefix;
+    private final ConcurrentSkipListMap<String, TableDefinition> byName = new ConcurrentSkipListMap<>();
+
+    public Tables(TableStore store, ObjectMapper mapper, String region, String accountId) {
+        this.store = store;
+        this.mapper = mapper;
+        this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+        store.catalogue().forEach((name, definition) -> byName.put(name, fromJson(name, definition)));
+    }
+
+    public String arnOf(String tableName) {
+        return arnPrefix + tableName;
+    }
+
+    /** The resource of actions on no one table, such as ListTables. */
+    public String allTablesArn() {
+        return arnPrefix + "*";
+    }
+
+    /** The table, or AWS's ResourceNotFoundException as item operations word it. */
+    public TableDefinition get(String name) {
+        TableDefinition table = byName.get(name);
+        if (table == null) {
+            throw new AwsException(400, "ResourceNotFoundException", "Requested resource not found");
+        }
+        return table;
+    }
+
+    /** The table, or AWS's ResourceNotFoundException as table operations word it. */
+    public TableDefinition describe(String name) {
+        TableDefinition table = byName.get(name);
+        if (table == null) {
+            throw new AwsException(400, "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
+    public synchronized TableDefinition create(String name, KeySchema keySchema, List<KeyAttribute> attributeDefinitions,
+            String billingMode, long readCapacityUnits, long writeCapacityUnits, BigDecimal createdAt, String id) {
+        if (byName.containsKey(name)) {
+            throw new AwsException(400, "ResourceInUseException", "Table already exists: " + name);
+        }
+        TableDefinition table = new TableDefinition(name, id, arnOf(name), keySchema, attributeDefinitions, createdAt,
+                billingMode, readCapacityUnits, writeCapacityUnits, "items_" + id.replace("-", ""));
+        store.createTable(name, table.storeName(), toJson(table));
+        byName.put(name, table);
+        return table;
+    }
+
+    public synchronized TableDefinition delete(String name) {
+        TableDefinition table = describe(name);
+        store.deleteTable(name, table.storeName());
+        byName.remove(name);
+        return table;
+    }
+
+    /** Table names in order, after {@code exclusiveStart} if given, at most {@code limit} + 1 of them. */
+    public List<String> names(Optional<String> exclusiveStart, int limit) {
+        List<String> names = new ArrayList<>();
+        for (String name : exclusiveStart.map(start -> byName.tailMap(start, false)).orElse(byName).keySet()) {
+            if (names.size() > limit) {
+                break;
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private String toJson(TableDefinition table) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", table.id());
+        json.put("partitionName", table.keySchema().partition().name());
+        json.put("partitionType", table.keySchema().partition().type());
+        table.keySchema().sort().ifPresent(sort -> json.put("sortName", sort.name()).put("sortType", sort.type()));
+        ArrayNode definitions = json.putArray("attributeDefinitions");
+        table.attributeDefinitions().forEach(a -> definitions.addObject().put("name", a.name()).put("type", a.type()));
+        json.put("createdAt", table.createdAt());
+        json.put("billingMode", table.billingMode());
+        json.put("readCapacityUnits", table.readCapacityUnits());
+        json.put("writeCapacityUnits", table.writeCapacityUnits());
+        json.put("storeName", table.storeName());
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private TableDefinition fromJson(String name, String text) {
+        try {
+            JsonNode json = mapper.readTree(text);
+            Optional<KeyAttribute> sort = json.has("sortName")
+                    ? Optional.of(new KeyAttribute(json.get("sortName").asText(), json.get("sortType").asText()))
+                    : Optional.empty();
+            KeySchema keySchema = new KeySchema(
+                    new KeyAttribute(json.get("partitionName").asText(), json.get("partitionType").asText()), sort);
+            List<KeyAttribute> definitions = new ArrayList<>();
+            json.get("attributeDefinitions").forEach(a -> definitions.add(new KeyAttribute(a.get("name").asText(), a.get("type").asText())));
+            return new TableDefinition(name, json.get("id").asText(), arnOf(name), keySchema, definitions,
+                    json.get("createdAt").decimalValue(), json.get("billingMode").asText(),
+                    json.get("readCapacityUnits").asLong(), json.get("writeCapacityUnits").asLong(),
+                    json.get("storeName").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the catalogue holds a definition that is not JSON: " + text, e);
+        }
+    }
+}
