@@ -103,6 +103,10 @@ public final class EdgeServer {
 
     private void dispatch(HttpServerRequest request, String requestId, Optional<AwsService> service, byte[] body) {
         Map<String, List<String>> headers = headersOf(request.headers());
+        if (!headers.containsKey("host") && request.authority() != null) {
+            // HTTP/2 carries the host as the :authority pseudo-header, which SigV4 signs as "host".
+            headers.put("host", List.of(request.authority().toString()));
+        }
         String rawQuery = request.query() == null ? "" : request.query();
         Principal caller;
         try {

@@ -1,0 +1,182 @@
+package dev.lingogate.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.edge.json.JsonProtocolService;
+import dev.lingogate.iam.AccessKey;
+import dev.lingogate.iam.KeyRing;
+import dev.lingogate.iam.Principal;
+import dev.lingogate.iam.policy.Effect;
+import dev.lingogate.iam.policy.Policy;
+import dev.lingogate.iam.policy.Statement;
+import dev.lingogate.iam.sigv4.SigV4Verifier;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * The edge over real HTTP, with requests signed by the AWS SDK's signer, in front of a small
+ * JSON-protocol service with one operation, {@code Greeter_1.Greet}.
+ */
+class EdgeServerTest {
+
+    private static final AccessKey ADMIN = new AccessKey("AKIDADMIN", "admin-secret");
+    private static final AccessKey LIMITED = new AccessKey("AKIDLIMITED", "limited-secret");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Vertx vertx;
+    static EdgeServer edge;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        KeyRing keys = new KeyRing();
+        keys.add(ADMIN, new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
+        keys.add(LIMITED, new Principal("arn:aws:sts::000000000000:assumed-role/R/f",
+                new Policy(List.of(new Statement(Effect.ALLOW, List.of("greeter:Other"), List.of("*"))))));
+        JsonProtocolService greeter = new JsonProtocolService("greeter", "Greeter_1.", "com.example.greeter#",
+                "application/x-amz-json-1.0", Map.of("Greet", (input, request) -> {
+                    request.authorize("greeter:Greet", "arn:aws:greeter:::" + input.path("Name").asText());
+                    if (input.path("Name").asText().isEmpty()) {
+                        throw new AwsException(400, "ValidationException", "Name must not be empty");
+                    }
+                    ObjectNode out = JSON.createObjectNode();
+                    out.put("Greeting", "Hello, " + input.get("Name").asText());
+                    return out;
+                }, "Crash", (input, request) -> {
+                    throw new IllegalStateException("a bug with secret internals");
+                }), JSON);
+        vertx = Vertx.vertx();
+        edge = new EdgeServer(vertx, new EdgeOptions("127.0.0.1", 0, 1024), new SigV4Verifier(keys, Clock.systemUTC()),
+                List.of(greeter));
+        edge.start().await();
+    }
+
+    @AfterAll
+    static void stop() {
+        edge.stop().await();
+        vertx.close().await();
+    }
+
+    @Test
+    void aSignedCallReachesItsOperation() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"Ada\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"Greeting\":\"Hello, Ada\"}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    }
+
+    @Test
+    void anOperationsErrorIsWrittenInTheServicesShape() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo(
+                "{\"__type\":\"com.example.greeter#ValidationException\",\"message\":\"Name must not be empty\"}");
+    }
+
+    @Test
+    void aCallOutsideTheCallersPolicyIsDeniedInAwsWords() throws Exception {
+        HttpResponse<String> response = send(LIMITED, "Greeter_1.Greet", "{\"Name\":\"Ada\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#AccessDeniedException");
+        assertThat(JSON.readTree(response.body()).get("message").asText()).isEqualTo(
+                "User: arn:aws:sts::000000000000:assumed-role/R/f is not authorized to perform: greeter:Greet on resource: "
+                        + "arn:aws:greeter:::Ada because no identity-based policy allows the greeter:Greet action");
+    }
+
+    @Test
+    void anUnsignedCallIsMissingItsToken() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
+                .header("X-Amz-Target", "Greeter_1.Greet")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("MissingAuthenticationTokenException", "Request is missing Authentication Token");
+    }
+
+    @Test
+    void aCallSignedWithAnUnknownKeyIsAnUnrecognizedClient() throws Exception {
+        HttpResponse<String> response = send(new AccessKey("AKIDNOBODY", "x"), "Greeter_1.Greet", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+
+    @Test
+    void malformedJsonIsASerializationException() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#SerializationException");
+    }
+
+    @Test
+    void anUnknownOperationOrServiceIsAnUnknownOperation() throws Exception {
+        assertThat(send(ADMIN, "Greeter_1.Wave", "{}").body()).contains("UnknownOperationException");
+        HttpResponse<String> noService = send(ADMIN, "Nobody_2020.Do", "{}");
+        assertThat(noService.statusCode()).isEqualTo(400);
+        assertThat(noService.body()).contains("UnknownOperationException");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalFailureWithoutItsDetails() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Crash", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("InternalFailure").doesNotContain("secret internals");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"" + "a".repeat(2000) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("RequestEntityTooLargeException");
+    }
+
+    private static HttpResponse<String> send(AccessKey key, String target, String body) throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(url()))
+                .putHeader("Content-Type", "application/x-amz-json-1.0").putHeader("X-Amz-Target", target).build();
+        var signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(key.id(), key.secret()))
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "greeter")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String url() {
+        return "http://127.0.0.1:" + edge.port() + "/";
+    }
+}
