@@ -1,0 +1,79 @@
+package dev.lingogate.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same scenario as the SDK tests, driven by Debian's AWS CLI, a client nobody here wrote. */
+class AwsCliTest {
+
+    private static final Path AWS = Path.of("/usr/bin/aws");
+
+    @TempDir
+    Path dataDir;
+
+    record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Outcome aws(RunningEdge edge, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", edge.endpoint(), "--output", "json",
+                "dynamodb"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", RunningEdge.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", RunningEdge.SECRET_KEY);
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Outcome(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cliCreatesWritesQueriesAndMeetsAConditionFailure() throws Exception {
+        assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
+        ObjectMapper json = new ObjectMapper();
+        try (RunningEdge edge = new RunningEdge(dataDir)) {
+            Outcome created = aws(edge, "create-table", "--table-name", "Cli", "--billing-mode", "PAY_PER_REQUEST",
+                    "--key-schema", "AttributeName=pk,KeyType=HASH", "AttributeName=sk,KeyType=RANGE",
+                    "--attribute-definitions", "AttributeName=pk,AttributeType=S", "AttributeName=sk,AttributeType=N");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+            assertThat(json.readTree(created.stdout()).at("/TableDescription/TableStatus").asText()).isEqualTo("ACTIVE");
+
+            for (String sk : new String[] {"10", "2", "1"}) {
+                Outcome put = aws(edge, "put-item", "--table-name", "Cli", "--item",
+                        "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" + sk + "\"},\"v\":{\"S\":\"x" + sk + "\"}}");
+                assertThat(put.exitCode()).as(put.stderr()).isZero();
+            }
+
+            Outcome queried = aws(edge, "query", "--table-name", "Cli", "--key-condition-expression", "pk = :p AND sk > :one",
+                    "--expression-attribute-values", "{\":p\":{\"S\":\"p\"},\":one\":{\"N\":\"1\"}}");
+            assertThat(queried.exitCode()).as(queried.stderr()).isZero();
+            JsonNode answer = json.readTree(queried.stdout());
+            assertThat(answer.get("Count").asInt()).isEqualTo(2);
+            assertThat(answer.at("/Items/0/sk/N").asText()).isEqualTo("2");
+            assertThat(answer.at("/Items/1/sk/N").asText()).isEqualTo("10");
+
+            Outcome refused = aws(edge, "put-item", "--table-name", "Cli", "--item", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
+                    "--condition-expression", "attribute_not_exists(pk)");
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.stderr()).contains("ConditionalCheckFailedException").contains("The conditional request failed");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.lingogate.dynamodb.expression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.model.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class ExpressionParserTest {
+
+    private static ExpressionAttributes values() {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        values.set(":t", JsonNodeFactory.instance.objectNode().put("BOOL", true));
+        values.set(":one", JsonNodeFactory.instance.objectNode().put("N", "1"));
+        return new ExpressionAttributes(null, values);
+    }
+
+    private static ObjectNode item() {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.set("a", JsonNodeFactory.instance.objectNode().put("N", "1"));
+        return item;
+    }
+
+    @Test
+    void andBindsTighterThanOr() {
+        // true OR (false AND false) is true; (true OR false) AND false would be false
+        Condition condition = ExpressionParser.condition("ConditionExpression",
+                "a = :one OR a <> :one AND attribute_exists(b)", values());
+        assertThat(condition.test(item())).isTrue();
+    }
+
+    @Test
+    void notBindsTighterThanAnd() {
+        Condition condition = ExpressionParser.condition("ConditionExpression",
+                "NOT attribute_exists(b) AND a = :one", values());
+        assertThat(condition.test(item())).isTrue();
+    }
+
+    @Test
+    void parenthesisedOperandsStillCompare() {
+        Condition condition = ExpressionParser.condition("ConditionExpression", "(a) = :one", values());
+        assertThat(condition.test(item())).isTrue();
+    }
+
+    @Test
+    void syntaxErrorsShowTheTokenAndItsNeighbours() {
+        assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "a = ", values()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = :one REMOVE", values()))
+                .hasMessage("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"REMOVE\"");
+    }
+
+    @Test
+    void overlappingUpdatePathsAreRejected() {
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = :one REMOVE a.b", values()))
+                .hasMessage("Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of"
+                        + " these paths; path one: [a], path two: [a, b]");
+    }
+
+    @Test
+    void unknownAndMisplacedFunctionsAreNamed() {
+        assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "foo(a)", values()))
+                .hasMessage("Invalid ConditionExpression: Invalid function name; function: foo");
+        assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "if_not_exists(a, :one)", values()))
+                .hasMessage("Invalid ConditionExpression: The function is not allowed in a condition expression; function: if_not_exists");
+        assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "attribute_exists(a, a)", values()))
+                .hasMessage("Invalid ConditionExpression: Incorrect number of operands for operator or function;"
+                        + " operator or function: attribute_exists, number of operands: 2");
+    }
+
+    @Test
+    void emptyExpressionIsRejected() {
+        assertThatThrownBy(() -> ExpressionParser.projection("  ", values()))
+                .hasMessage("Invalid ProjectionExpression: The expression can not be empty;");
+    }
+}
