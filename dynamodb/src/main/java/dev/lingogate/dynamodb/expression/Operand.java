@@ -106,5 +106,4 @@ public sealed interface Operand {
             return AttributeValue.JSON.objectNode().set("L", joined);
         }
     }
-
 }
