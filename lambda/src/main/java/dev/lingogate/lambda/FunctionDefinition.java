@@ -1,0 +1,42 @@
+package dev.lingogate.lambda;
+
+import dev.lingogate.iam.AccessKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One function as the template declares it.
+ *
+ * @param handler       {@code pkg.Class::method}, or {@code pkg.Class} for a handler interface
+ * @param runtime       e.g. {@code java17}
+ * @param codeClasspath the function's jar(s) or class directories
+ * @param environment   the template's {@code Environment.Variables}
+ * @param credentials   the key pair of the function's role, handed to the function as AWS does
+ */
+public record FunctionDefinition(String name, String handler, String runtime, List<Path> codeClasspath,
+        int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn) {
+
+    public FunctionDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(credentials, "credentials");
+        codeClasspath = List.copyOf(codeClasspath);
+        if (codeClasspath.isEmpty()) {
+            throw new IllegalArgumentException("function " + name + " has no code: its classpath is empty");
+        }
+        environment = Map.copyOf(environment);
+        if (memoryMb < 128 || memoryMb > 10240) {
+            throw new IllegalArgumentException("MemorySize of " + name + " must be between 128 and 10240 MB, was " + memoryMb);
+        }
+        if (timeoutSeconds < 1 || timeoutSeconds > 900) {
+            throw new IllegalArgumentException("Timeout of " + name + " must be between 1 and 900 seconds, was " + timeoutSeconds);
+        }
+    }
+
+    /** The function's ARN, as Lambda names it in errors and in the Runtime API's headers. */
+    public String arn(String region) {
+        return "arn:aws:lambda:" + region + ":000000000000:function:" + name;
+    }
+}

@@ -1,0 +1,344 @@
+package dev.lingogate.lambda.environment;
+
+import dev.lingogate.lambda.FunctionDefinition;
+import dev.lingogate.lambda.FunctionInitException;
+import dev.lingogate.lambda.Invocation;
+import dev.lingogate.lambda.log.FunctionLog;
+import dev.lingogate.lambda.runtime.InvocationEvent;
+import dev.lingogate.lambda.runtime.RuntimeApi;
+import dev.lingogate.lambda.runtime.RuntimeApiServer;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One execution environment: a JVM running the function's runtime, and the Runtime API through
+ * which it asks for events and answers them, one invocation at a time.
+ *
+ * <p>It is initialising until the runtime first asks for an event, then alternately idle and busy,
+ * and dead once its JVM exits or is killed; a dead environment is never used again.
+ */
+final class ExecutionEnvironment implements RuntimeApi {
+
+    /** Lambda gives a function's initialisation 10 seconds. */
+    private static final long INIT_LIMIT_MILLIS = 10_000;
+
+    private final FunctionDefinition function;
+    private final String functionArn;
+    private final FunctionJvm jvm;
+    private final FunctionLog log;
+    private final Vertx vertx;
+    private final Executor blocking;
+    private final Consumer<ExecutionEnvironment> onDeath;
+    private final RuntimeApiServer runtimeApi;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    // Guarded by this.
+    private Process process;
+    private ProcessOutput output;
+    private long startedNanos;
+    private long initTimer;
+    private OptionalLong initNanos = OptionalLong.empty();
+    private Invocation.Failed initFailure;
+    private Consumer<InvocationEvent> waitingRuntime;
+    private Running current;
+    private boolean initReported;
+    /** No longer takes invocations: its JVM exited or is being killed. */
+    private boolean dead;
+    /** Its pool has been told it died. */
+    private boolean buried;
+
+    /** The invocation in progress. */
+    private static final class Running {
+        final InvocationEvent event;
+        final long startedNanos = System.nanoTime();
+        final CompletableFuture<Invocation> result = new CompletableFuture<>();
+        boolean delivered;
+        long timer;
+
+        Running(InvocationEvent event) {
+            this.event = event;
+        }
+    }
+
+    ExecutionEnvironment(FunctionDefinition function, String functionArn, FunctionJvm jvm, FunctionLog log, Vertx vertx,
+            Executor blocking, Consumer<ExecutionEnvironment> onDeath) {
+        this.function = function;
+        this.functionArn = functionArn;
+        this.jvm = jvm;
+        this.log = log;
+        this.vertx = vertx;
+        this.blocking = blocking;
+        this.onDeath = onDeath;
+        this.runtimeApi = new RuntimeApiServer(vertx, this);
+    }
+
+    /** Starts the JVM; completes when its runtime is ready for events, or fails with a {@link FunctionInitException}. */
+    CompletionStage<Void> start() {
+        if (!jvm.hasHandlerClass()) {
+            // Word for word what the runtime interface client reports for a class it cannot find.
+            String missing = jvm.handlerClassName();
+            die(ErrorDocument.of("java.lang.ClassNotFoundException", "Class not found: " + missing));
+            return ready;
+        }
+        runtimeApi.start().toCompletionStage()
+                .thenRunAsync(this::launch, blocking)
+                .exceptionally(failure -> {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    die(ErrorDocument.of("Runtime.InvalidEntrypoint",
+                            "cannot start the function's JVM: " + cause.getMessage()));
+                    return null;
+                });
+        return ready;
+    }
+
+    private synchronized void launch() {
+        if (dead) {
+            return;
+        }
+        startedNanos = System.nanoTime();
+        try {
+            process = jvm.processFor(runtimeApi.address()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        output = new ProcessOutput(process.getInputStream(), log, "lambda-" + function.name() + "-" + process.pid());
+        process.onExit().thenAccept(exited -> exited(exited.exitValue()));
+        initTimer = vertx.setTimer(INIT_LIMIT_MILLIS, id -> initTimedOut());
+    }
+
+    boolean isAlive() {
+        synchronized (this) {
+            return !dead;
+        }
+    }
+
+    /** Runs one invocation in this (idle) environment. */
+    CompletionStage<Invocation> invoke(byte[] payload) {
+        Running running;
+        synchronized (this) {
+            if (dead || current != null) {
+                throw new IllegalStateException("environment of " + function.name() + " is not idle");
+            }
+            long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
+            String requestId = UUID.randomUUID().toString();
+            running = new Running(new InvocationEvent(requestId, deadline, functionArn,
+                    "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + requestId.replace("-", "").substring(0, 24),
+                    payload));
+            current = running;
+            log.start(requestId);
+            running.timer = vertx.setTimer(function.timeoutSeconds() * 1000L, id -> timedOut(running));
+            if (waitingRuntime != null) {
+                deliver(waitingRuntime);
+            }
+        }
+        return running.result;
+    }
+
+    @Override
+    public void nextRequested(Consumer<InvocationEvent> delivery) {
+        boolean initDone = false;
+        synchronized (this) {
+            if (dead) {
+                return;
+            }
+            if (initNanos.isEmpty()) {
+                initNanos = OptionalLong.of(System.nanoTime() - startedNanos);
+                vertx.cancelTimer(initTimer);
+                initDone = true;
+            }
+            if (current != null && !current.delivered) {
+                deliver(delivery);
+            } else {
+                waitingRuntime = delivery;
+            }
+        }
+        if (initDone) {
+            ready.complete(null);
+        }
+    }
+
+    private void deliver(Consumer<InvocationEvent> delivery) {
+        waitingRuntime = null;
+        current.delivered = true;
+        delivery.accept(current.event);
+    }
+
+    @Override
+    public boolean responded(String requestId, byte[] payload) {
+        return finish(requestId, new Invocation.Returned(payload));
+    }
+
+    @Override
+    public boolean failed(String requestId, String errorType, byte[] body) {
+        return finish(requestId, ErrorDocument.reported(errorType, body));
+    }
+
+    @Override
+    public void initFailed(String errorType, byte[] body) {
+        synchronized (this) {
+            initFailure = ErrorDocument.reported(errorType, body);
+        }
+        // Lambda tears an environment down after a failed init; the next invocation gets a fresh one.
+        kill();
+    }
+
+    private void initTimedOut() {
+        synchronized (this) {
+            initFailure = ErrorDocument.of("Runtime.InitTimeout",
+                    "Init timed out after " + seconds(INIT_LIMIT_MILLIS / 1000.0) + " seconds");
+        }
+        kill();
+    }
+
+    private void timedOut(Running running) {
+        synchronized (this) {
+            if (current != running) {
+                return;
+            }
+            dead = true;
+        }
+        kill();
+        finish(running.event.requestId(), new Invocation.TimedOut(
+                "Task timed out after " + seconds(function.timeoutSeconds()) + " seconds"));
+    }
+
+    private void exited(int exitStatus) {
+        Running running;
+        synchronized (this) {
+            running = current;
+        }
+        String error = "Runtime exited with error: exit status " + exitStatus;
+        if (running != null) {
+            finish(running.event.requestId(), ErrorDocument.of("Runtime.ExitError",
+                    "RequestId: " + running.event.requestId() + " Error: " + error));
+        }
+        die(ErrorDocument.of("Runtime.ExitError", "Error: " + error));
+    }
+
+    /** Marks this environment dead, once, failing its initialisation if it never got that far. */
+    private void die(Invocation.Failed failureIfInitialising) {
+        Invocation.Failed initError;
+        synchronized (this) {
+            if (buried) {
+                return;
+            }
+            buried = true;
+            dead = true;
+            initError = ready.isDone() ? null : initFailure != null ? initFailure : failureIfInitialising;
+        }
+        if (initError != null) {
+            ready.completeExceptionally(new FunctionInitException(initError));
+        }
+        runtimeApi.stop();
+        onDeath.accept(this);
+    }
+
+    /**
+     * Ends the invocation {@code requestId} with {@code result}, if it is the one in progress. Its
+     * log lines are written, after everything the function printed, before the caller learns the result.
+     */
+    private boolean finish(String requestId, Invocation result) {
+        Running running;
+        Process jvmProcess;
+        synchronized (this) {
+            running = current;
+            if (running == null || !running.event.requestId().equals(requestId)) {
+                return false;
+            }
+            current = null;
+            vertx.cancelTimer(running.timer);
+            jvmProcess = process;
+        }
+        long durationNanos = System.nanoTime() - running.startedNanos;
+        OptionalLong initReport = takeInitDurationForReport();
+        blocking.execute(() -> {
+            OptionalLong maxMemoryUsed = peakMemoryMb(jvmProcess);
+            if (result instanceof Invocation.TimedOut) {
+                awaitExit(jvmProcess);
+            }
+            output.drain();
+            if (result instanceof Invocation.TimedOut timedOut) {
+                log.timedOut(requestId, timedOut.message());
+            }
+            log.end(requestId);
+            log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport);
+            running.result.complete(result);
+        });
+        return true;
+    }
+
+    /** Lambda reports an environment's init duration with its first invocation only. */
+    private synchronized OptionalLong takeInitDurationForReport() {
+        if (initReported) {
+            return OptionalLong.empty();
+        }
+        initReported = true;
+        return initNanos;
+    }
+
+    /** Stops the JVM at once, as Lambda does on a timeout. */
+    void kill() {
+        Process jvmProcess;
+        synchronized (this) {
+            jvmProcess = process;
+        }
+        if (jvmProcess != null) {
+            jvmProcess.destroyForcibly();
+        } else {
+            die(ErrorDocument.of("Runtime.ExitError", "Error: the environment was stopped before its runtime started"));
+        }
+    }
+
+    /** Kills the JVM and waits (a few seconds at most) until it is gone. */
+    void stop() {
+        kill();
+        Process jvmProcess;
+        synchronized (this) {
+            jvmProcess = process;
+        }
+        if (jvmProcess != null) {
+            awaitExit(jvmProcess);
+        }
+    }
+
+    private static void awaitExit(Process jvmProcess) {
+        try {
+            jvmProcess.onExit().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Killed with SIGKILL: the kernel reaps it even if we stop waiting.
+        }
+    }
+
+    /** The JVM's resident-set high-water mark, Lambda's "Max Memory Used". */
+    private static OptionalLong peakMemoryMb(Process jvmProcess) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvmProcess.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kilobytes = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return OptionalLong.of((kilobytes + 1023) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or the process is already gone: the report goes without it.
+        }
+        return OptionalLong.empty();
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.2f", seconds);
+    }
+}

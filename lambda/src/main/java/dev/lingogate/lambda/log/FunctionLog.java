@@ -1,0 +1,81 @@
+package dev.lingogate.lambda.log;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * A function's log, {@code logs/<function>.log}: what its environments print, framed by the
+ * {@code START}, {@code END} and {@code REPORT} lines Lambda writes around each invocation, so that
+ * the file reads like the function's CloudWatch log group.
+ */
+public final class FunctionLog implements AutoCloseable {
+
+    private final BufferedWriter writer;
+
+    public FunctionLog(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the function log " + file, e);
+        }
+    }
+
+    /** One line the function (or its runtime) printed. */
+    public synchronized void line(String text) {
+        try {
+            writer.write(text);
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            // A full disk must not fail the invocation whose output it is.
+        }
+    }
+
+    public void start(String requestId) {
+        line("START RequestId: " + requestId + " Version: $LATEST");
+    }
+
+    public void timedOut(String requestId, String message) {
+        line(Instant.now() + " " + requestId + " " + message);
+    }
+
+    public void end(String requestId) {
+        line("END RequestId: " + requestId);
+    }
+
+    /**
+     * @param initNanos how long the environment took to initialise, reported on its first invocation only
+     */
+    public void report(String requestId, long durationNanos, int memorySizeMb, OptionalLong maxMemoryUsedMb,
+            OptionalLong initNanos) {
+        StringBuilder report = new StringBuilder("REPORT RequestId: ").append(requestId)
+                .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
+                .append("\tBilled Duration: ").append((durationNanos + 999_999) / 1_000_000).append(" ms")
+                .append("\tMemory Size: ").append(memorySizeMb).append(" MB");
+        maxMemoryUsedMb.ifPresent(used -> report.append("\tMax Memory Used: ").append(used).append(" MB"));
+        initNanos.ifPresent(init -> report.append("\tInit Duration: ").append(millis(init)).append(" ms"));
+        line(report.toString());
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1_000_000.0);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // Closing at shutdown: nothing left to save.
+        }
+    }
+}

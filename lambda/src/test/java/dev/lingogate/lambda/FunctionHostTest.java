@@ -1,0 +1,225 @@
+package dev.lingogate.lambda;
+
+import static dev.lingogate.lambda.TestFunctions.function;
+import static dev.lingogate.lambda.TestFunctions.invoke;
+import static dev.lingogate.lambda.TestFunctions.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Functions run in real child JVMs through the official runtime interface client. */
+class FunctionHostTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Vertx vertx;
+
+    @TempDir
+    Path dataDir;
+    private FunctionHost host;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close().await();
+    }
+
+    @AfterEach
+    void killEnvironments() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private FunctionHost host(int maxEnvironmentsPerFunction, FunctionDefinition... functions) {
+        host = new FunctionHost(vertx, TestFunctions.options(dataDir, maxEnvironmentsPerFunction));
+        for (FunctionDefinition function : functions) {
+            host.register(function);
+        }
+        return host;
+    }
+
+    @Test
+    void echoAnswersTheEventItWasGiven() throws Exception {
+        host(4, function("echo", "Echo"));
+
+        Invocation result = invoke(host, "echo", "{\"text\":\"Bonjour\"}");
+
+        assertThat(result).isInstanceOf(Invocation.Returned.class);
+        assertThat(text(((Invocation.Returned) result).payload())).isEqualTo("{\"text\":\"Bonjour\"}");
+    }
+
+    @Test
+    void secondInvocationReusesTheWarmEnvironment() throws Exception {
+        host(4, function("sleeper", "Sleeper"));
+
+        String first = text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload());
+        String second = text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Long.parseLong(first)).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void functionSeesItsVariablesAndItsRoleCredentialsButNothingOfTheHost() throws Exception {
+        host(4, function("whoami", "WhoAmI", 10, Map.of("TABLE_NAME", "Translations")));
+
+        JsonNode answer = JSON.readTree(((Invocation.Returned) invoke(host, "whoami", "{}")).payload());
+
+        JsonNode environment = answer.path("environment");
+        assertThat(environment.path("TABLE_NAME").asText()).isEqualTo("Translations");
+        assertThat(environment.path("AWS_ACCESS_KEY_ID").asText()).isEqualTo(TestFunctions.ROLE_KEY.id());
+        assertThat(environment.path("AWS_SECRET_ACCESS_KEY").asText()).isEqualTo(TestFunctions.ROLE_KEY.secret());
+        assertThat(environment.path("AWS_ENDPOINT_URL").asText()).isEqualTo(TestFunctions.EDGE);
+        assertThat(environment.path("AWS_REGION").asText()).isEqualTo("us-east-1");
+        assertThat(environment.path("AWS_LAMBDA_FUNCTION_NAME").asText()).isEqualTo("whoami");
+        assertThat(environment.path("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").asText()).isEqualTo("256");
+        assertThat(environment.path("AWS_LAMBDA_FUNCTION_VERSION").asText()).isEqualTo("$LATEST");
+        assertThat(environment.path("_HANDLER").asText()).isEqualTo("dev.lingogate.lambda.functions.WhoAmI::handleRequest");
+        List<String> names = JSON.convertValue(environment, Map.class).keySet().stream().map(Object::toString).toList();
+        assertThat(names).allMatch(name -> name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.startsWith("_")
+                || List.of("TABLE_NAME", "PATH", "HOME", "LANG", "TZ", "JAVA_HOME").contains(name), "only Lambda's variables");
+        assertThat(answer.path("functionName").asText()).isEqualTo("whoami");
+        assertThat(answer.path("invokedFunctionArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:whoami");
+        assertThat(answer.path("memoryLimitInMB").asInt()).isEqualTo(256);
+        assertThat(answer.path("remainingTimeInMillis").asLong()).isBetween(1L, 10_000L);
+    }
+
+    @Test
+    void functionRunningPastItsTimeoutIsStoppedAndTheNextInvocationGetsAFreshEnvironment() throws Exception {
+        host(4, function("sleeper", "Sleeper", 1, Map.of()));
+        String firstPid = text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload());
+
+        Invocation timedOut = invoke(host, "sleeper", "{\"sleepMillis\": 20000}");
+
+        assertThat(timedOut).isEqualTo(new Invocation.TimedOut("Task timed out after 1.00 seconds"));
+        assertThat(ProcessHandle.of(Long.parseLong(firstPid)).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        String nextPid = text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload());
+        assertThat(nextPid).isNotEqualTo(firstPid);
+    }
+
+    @Test
+    void uncaughtExceptionFailsTheInvocationWithItsType() throws Exception {
+        host(4, function("thrower", "Thrower"));
+
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "thrower", "{}");
+
+        assertThat(failed.errorType()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failed.errorMessage()).isEqualTo("the translation table is missing");
+        JsonNode document = JSON.readTree(failed.errorPayload());
+        assertThat(document.path("errorMessage").asText()).isEqualTo("the translation table is missing");
+        assertThat(document.path("stackTrace").isArray()).isTrue();
+    }
+
+    @Test
+    void functionExitingItsJvmFailsWithRuntimeExitError() throws Exception {
+        host(4, function("exiter", "Exiter"));
+
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "exiter", "{}");
+
+        assertThat(failed.errorType()).isEqualTo("Runtime.ExitError");
+        assertThat(failed.errorMessage()).matches("RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 1");
+    }
+
+    @Test
+    void handlerClassThatDoesNotExistFailsInitAtPrewarmAndAtInvoke() throws Exception {
+        host(4, function("missing", "dev.lingogate.lambda.functions.DoesNotExist"));
+
+        CompletionStage<Void> prewarm = host.prewarm("missing");
+
+        assertThatThrownBy(() -> prewarm.toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(FunctionInitException.class)
+                .hasMessage("java.lang.ClassNotFoundException: Class not found: dev.lingogate.lambda.functions.DoesNotExist");
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "missing", "{}");
+        assertThat(failed.errorType()).isEqualTo("java.lang.ClassNotFoundException");
+        assertThat(failed.errorMessage()).isEqualTo("Class not found: dev.lingogate.lambda.functions.DoesNotExist");
+        assertThat(JSON.readTree(failed.errorPayload()).path("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
+    }
+
+    @Test
+    void handlerWhoseConstructionFailsFailsInitWithTheRuntimesReport() throws Exception {
+        host(4, function("broken", "BrokenInit"));
+
+        CompletionStage<Void> prewarm = host.prewarm("broken");
+
+        assertThatThrownBy(() -> prewarm.toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .cause().isInstanceOf(FunctionInitException.class);
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "broken", "{}");
+        System.out.println("BROKEN " + failed + " " + text(failed.errorPayload()));
+        assertThat(failed.errorMessage()).contains("no dictionary configured");
+    }
+
+    @Test
+    void linesTheFunctionPrintsAreInItsLogBetweenStartAndEnd() throws Exception {
+        host(4, function("printer", "Printer"));
+
+        invoke(host, "printer", "{\"line\": \"Bonjour from stdout\", \"errorLine\": \"Hola from stderr\"}");
+
+        List<String> log = Files.readAllLines(dataDir.resolve("logs/printer.log"));
+        int start = indexOf(log, "START RequestId: ");
+        int end = indexOf(log, "END RequestId: ");
+        assertThat(start).isNotNegative().isLessThan(end);
+        assertThat(log.subList(start, end)).contains("Bonjour from stdout", "Hola from stderr");
+        assertThat(log.get(end + 1)).matches("REPORT RequestId: [0-9a-f-]{36}\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms"
+                + "\tMemory Size: 256 MB\tMax Memory Used: \\d+ MB\tInit Duration: [0-9.]+ ms");
+        assertThat(log.get(start)).endsWith(" Version: $LATEST");
+    }
+
+    @Test
+    void invocationFindingEveryEnvironmentBusyIsThrottled() throws Exception {
+        host(1, function("sleeper", "Sleeper"));
+        host.prewarm("sleeper").toCompletableFuture().get(30, TimeUnit.SECONDS);
+        CompletionStage<Invocation> busy = host.invoke("sleeper", "{\"sleepMillis\": 3000}".getBytes());
+
+        Invocation throttled = invoke(host, "sleeper", "{}");
+
+        assertThat(throttled).isEqualTo(new Invocation.Throttled("Rate Exceeded."));
+        assertThat(busy.toCompletableFuture().get(30, TimeUnit.SECONDS)).isInstanceOf(Invocation.Returned.class);
+    }
+
+    @Test
+    void responseLargerThanSixMegabytesFails() throws Exception {
+        host(4, function("oversized", "Oversized"));
+
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "oversized", "{}");
+
+        assertThat(failed.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+        assertThat(failed.errorMessage()).isEqualTo("Response payload size exceeded maximum allowed payload size (6291456 bytes).");
+    }
+
+    @Test
+    void unknownFunctionIsRefused() {
+        host(4);
+
+        assertThatThrownBy(() -> host.invoke("nobody", new byte[0]).toCompletableFuture().get())
+                .cause().isInstanceOf(FunctionNotFoundException.class).hasMessage("Function not found: nobody");
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.lingogate.lambda;
+
+import dev.lingogate.iam.AccessKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The test functions of {@code dev.lingogate.lambda.functions}, as a template would declare them. */
+final class TestFunctions {
+
+    static final AccessKey ROLE_KEY = new AccessKey("AKIAFUNCTIONROLE0001", "function-role-secret-key");
+    static final String EDGE = "http://127.0.0.1:4566";
+
+    private TestFunctions() {}
+
+    static FunctionDefinition function(String name, String handlerClass, int timeoutSeconds, Map<String, String> environment) {
+        String handler = handlerClass.contains(".") ? handlerClass : "dev.lingogate.lambda.functions." + handlerClass;
+        return new FunctionDefinition(name, handler + "::handleRequest", "java17", List.of(Path.of("target/test-classes")),
+                256, timeoutSeconds, environment, ROLE_KEY, "arn:aws:iam::000000000000:role/" + name + "-role");
+    }
+
+    static FunctionDefinition function(String name, String handlerClass) {
+        return function(name, handlerClass, 10, Map.of());
+    }
+
+    static HostOptions options(Path dataDir, int maxEnvironmentsPerFunction) {
+        return new HostOptions(dataDir, EDGE, "us-east-1", maxEnvironmentsPerFunction,
+                Path.of(System.getProperty("java.home"), "bin", "java"), Path.of("target/runtime-client"), Duration.ofMillis(300));
+    }
+
+    static Invocation invoke(FunctionHost host, String function, String payload) throws Exception {
+        return host.invoke(function, payload.getBytes(StandardCharsets.UTF_8)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}
