@@ -117,6 +117,18 @@ class FunctionHostTest {
     }
 
     @Test
+    void timeoutIsWrittenToTheLogAsLambdaWritesIt() throws Exception {
+        host(4, function("sleeper", "Sleeper", 1, Map.of()));
+
+        invoke(host, "sleeper", "{\"sleepMillis\": 20000}");
+
+        List<String> log = Files.readAllLines(dataDir.resolve("logs/sleeper.log"));
+        int end = indexOf(log, "END RequestId: ");
+        assertThat(log.get(end - 1)).matches(".*Z [0-9a-f-]{36} Task timed out after 1.00 seconds");
+        assertThat(log.get(end + 1)).startsWith("REPORT RequestId: ").endsWith("\tStatus: timeout");
+    }
+
+    @Test
     void uncaughtExceptionFailsTheInvocationWithItsType() throws Exception {
         host(4, function("thrower", "Thrower"));
 
@@ -137,6 +149,8 @@ class FunctionHostTest {
 
         assertThat(failed.errorType()).isEqualTo("Runtime.ExitError");
         assertThat(failed.errorMessage()).matches("RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 1");
+        assertThat(Files.readAllLines(dataDir.resolve("logs/exiter.log")))
+                .anyMatch(line -> line.startsWith("REPORT ") && line.endsWith("\tStatus: error\tError Type: Runtime.ExitError"));
     }
 
     @Test

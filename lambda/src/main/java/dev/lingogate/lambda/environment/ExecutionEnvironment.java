@@ -273,7 +273,7 @@ final class ExecutionEnvironment implements RuntimeApi {
                 log.timedOut(requestId, timedOut.message());
             }
             log.end(requestId);
-            log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport);
+            log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport, result);
             running.result.complete(result);
         });
         return true;

@@ -1,5 +1,6 @@
 package dev.lingogate.lambda.log;
 
+import dev.lingogate.lambda.Invocation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,15 +55,21 @@ public final class FunctionLog implements AutoCloseable {
 
     /**
      * @param initNanos how long the environment took to initialise, reported on its first invocation only
+     * @param outcome   how the invocation ended: Lambda notes a timeout, and a runtime that exited
      */
     public void report(String requestId, long durationNanos, int memorySizeMb, OptionalLong maxMemoryUsedMb,
-            OptionalLong initNanos) {
+            OptionalLong initNanos, Invocation outcome) {
         StringBuilder report = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
                 .append("\tBilled Duration: ").append((durationNanos + 999_999) / 1_000_000).append(" ms")
                 .append("\tMemory Size: ").append(memorySizeMb).append(" MB");
         maxMemoryUsedMb.ifPresent(used -> report.append("\tMax Memory Used: ").append(used).append(" MB"));
         initNanos.ifPresent(init -> report.append("\tInit Duration: ").append(millis(init)).append(" ms"));
+        if (outcome instanceof Invocation.TimedOut) {
+            report.append("\tStatus: timeout");
+        } else if (outcome instanceof Invocation.Failed failed && failed.errorType().startsWith("Runtime.")) {
+            report.append("\tStatus: error\tError Type: ").append(failed.errorType());
+        }
         line(report.toString());
     }
 
