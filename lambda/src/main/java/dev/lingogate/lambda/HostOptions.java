@@ -30,8 +30,4 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
         return new HostOptions(dataDir, edgeEndpoint, "us-east-1", 4,
                 Path.of(System.getProperty("java.home"), "bin", "java"), runtimeClientClasspath, Duration.ofSeconds(1));
     }
-
-    public HostOptions withMaxEnvironmentsPerFunction(int max) {
-        return new HostOptions(dataDir, edgeEndpoint, region, max, javaExecutable, runtimeClientClasspath, throttleWait);
-    }
 }

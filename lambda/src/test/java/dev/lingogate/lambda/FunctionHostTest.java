@@ -183,6 +183,19 @@ class FunctionHostTest {
     }
 
     @Test
+    void runtimeExitingDuringInitFailsInitWithRuntimeExitError() throws Exception {
+        host(4, function("quitter", "ExitsDuringInit"));
+
+        CompletionStage<Void> prewarm = host.prewarm("quitter");
+
+        assertThatThrownBy(() -> prewarm.toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .cause().isInstanceOf(FunctionInitException.class)
+                .hasMessage("Runtime.ExitError: Error: Runtime exited with error: exit status 2");
+        Invocation.Failed failed = (Invocation.Failed) invoke(host, "quitter", "{}");
+        assertThat(failed.errorType()).isEqualTo("Runtime.ExitError");
+    }
+
+    @Test
     void linesTheFunctionPrintsAreInItsLogBetweenStartAndEnd() throws Exception {
         host(4, function("printer", "Printer"));
 

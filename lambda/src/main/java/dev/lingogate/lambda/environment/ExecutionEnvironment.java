@@ -219,7 +219,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         synchronized (this) {
             running = current;
         }
-        String error = "Runtime exited with error: exit status " + exitStatus;
+        String error = "Runtime exited with error: " + exitReason(exitStatus);
         if (running != null) {
             finish(running.event.requestId(), ErrorDocument.of("Runtime.ExitError",
                     "RequestId: " + running.event.requestId() + " Error: " + error));
@@ -336,6 +336,18 @@ final class ExecutionEnvironment implements RuntimeApi {
             // Not Linux, or the process is already gone: the report goes without it.
         }
         return OptionalLong.empty();
+    }
+
+    /** Says how the JVM ended in the words of Lambda's messages: {@code exit status 1}, {@code signal: killed}. */
+    private static String exitReason(int exitStatus) {
+        // Java reports a process ended by signal N as status 128 + N.
+        return switch (exitStatus) {
+            case 128 + 6 -> "signal: aborted";
+            case 128 + 9 -> "signal: killed";
+            case 128 + 11 -> "signal: segmentation fault";
+            case 128 + 15 -> "signal: terminated";
+            default -> "exit status " + exitStatus;
+        };
     }
 
     private static String seconds(double seconds) {

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 final class ProcessOutput {
 
     private static final long DRAIN_LIMIT_NANOS = 200_000_000;
-    private static final long QUIET_NANOS = 5_000_000;
+    /** Long enough for a copier woken by new output to have said so; short, as every invocation waits it. */
+    private static final long QUIET_NANOS = 2_000_000;
 
     private final InputStream output;
     private final FunctionLog log;
