@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -50,7 +51,11 @@ class FunctionHostTest {
     }
 
     private FunctionHost host(int maxEnvironmentsPerFunction, FunctionDefinition... functions) {
-        host = new FunctionHost(vertx, TestFunctions.options(dataDir, maxEnvironmentsPerFunction));
+        return host(TestFunctions.options(dataDir, maxEnvironmentsPerFunction), functions);
+    }
+
+    private FunctionHost host(HostOptions options, FunctionDefinition... functions) {
+        host = new FunctionHost(vertx, options);
         for (FunctionDefinition function : functions) {
             host.register(function);
         }
@@ -221,6 +226,31 @@ class FunctionHostTest {
 
         assertThat(throttled).isEqualTo(new Invocation.Throttled("Rate Exceeded."));
         assertThat(busy.toCompletableFuture().get(30, TimeUnit.SECONDS)).isInstanceOf(Invocation.Returned.class);
+    }
+
+    @Test
+    void concurrentInvocationsRunInEnvironmentsOfTheirOwn() throws Exception {
+        host(2, function("sleeper", "Sleeper"));
+
+        CompletionStage<Invocation> first = host.invoke("sleeper", "{\"sleepMillis\": 1500}".getBytes());
+        CompletionStage<Invocation> second = host.invoke("sleeper", "{\"sleepMillis\": 1500}".getBytes());
+
+        String firstPid = text(((Invocation.Returned) first.toCompletableFuture().get(30, TimeUnit.SECONDS)).payload());
+        String secondPid = text(((Invocation.Returned) second.toCompletableFuture().get(30, TimeUnit.SECONDS)).payload());
+        assertThat(firstPid).isNotEqualTo(secondPid);
+    }
+
+    @Test
+    void invocationWaitsForTheEnvironmentABusyFunctionFrees() throws Exception {
+        host(TestFunctions.options(dataDir, 1, Duration.ofSeconds(20)), function("sleeper", "Sleeper"));
+        host.prewarm("sleeper").toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        CompletionStage<Invocation> busy = host.invoke("sleeper", "{\"sleepMillis\": 500}".getBytes());
+        Invocation waited = invoke(host, "sleeper", "{}");
+
+        assertThat(waited).isInstanceOf(Invocation.Returned.class);
+        assertThat(text(((Invocation.Returned) waited).payload()))
+                .isEqualTo(text(((Invocation.Returned) busy.toCompletableFuture().get(30, TimeUnit.SECONDS)).payload()));
     }
 
     @Test

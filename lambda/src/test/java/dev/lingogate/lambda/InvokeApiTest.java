@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,7 @@ class InvokeApiTest {
         host.register(function("echo", "Echo"));
         host.register(function("thrower", "Thrower"));
         host.register(function("sleeper", "Sleeper"));
+        host.register(function("impatient", "Sleeper", 1, Map.of()));
         edge = new RunningEdge(vertx, List.of(host.invokeApi()));
         lambda = edge.lambdaClient(RunningEdge.ADMIN);
     }
@@ -87,6 +89,17 @@ class InvokeApiTest {
         assertThat(error.path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(error.path("errorMessage").asText()).isEqualTo("the translation table is missing");
         assertThat(error.path("stackTrace").isArray()).isTrue();
+    }
+
+    @Test
+    void timeoutIsAnUnhandledFunctionError() throws Exception {
+        InvokeResponse response = invoke("impatient", InvocationType.REQUEST_RESPONSE, "{\"sleepMillis\": 20000}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(response.payload().asUtf8String());
+        assertThat(error.path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+        assertThat(error.path("errorMessage").asText()).isEqualTo("Task timed out after 1.00 seconds");
     }
 
     @Test

@@ -27,8 +27,12 @@ final class TestFunctions {
     }
 
     static HostOptions options(Path dataDir, int maxEnvironmentsPerFunction) {
+        return options(dataDir, maxEnvironmentsPerFunction, Duration.ofMillis(300));
+    }
+
+    static HostOptions options(Path dataDir, int maxEnvironmentsPerFunction, Duration throttleWait) {
         return new HostOptions(dataDir, EDGE, "us-east-1", maxEnvironmentsPerFunction,
-                Path.of(System.getProperty("java.home"), "bin", "java"), Path.of("target/runtime-client"), Duration.ofMillis(300));
+                Path.of(System.getProperty("java.home"), "bin", "java"), Path.of("target/runtime-client"), throttleWait);
     }
 
     static Invocation invoke(FunctionHost host, String function, String payload) throws Exception {

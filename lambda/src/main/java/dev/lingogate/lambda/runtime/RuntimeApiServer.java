@@ -1,5 +1,6 @@
 package dev.lingogate.lambda.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,6 +28,8 @@ public final class RuntimeApiServer {
     private static final String INIT_ERROR = "/2018-06-01/runtime/init/error";
     private static final Pattern INVOCATION_ANSWER =
             Pattern.compile("/2018-06-01/runtime/invocation/([^/]+)/(response|error)");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Vertx vertx;
     private final RuntimeApi api;
@@ -123,7 +126,8 @@ public final class RuntimeApiServer {
     }
 
     private static byte[] errorDocument(String errorType, String message) {
-        return ("{\"errorMessage\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"errorType\":\"" + errorType + "\"}").getBytes(StandardCharsets.UTF_8);
+        return JSON.createObjectNode().put("errorMessage", message).put("errorType", errorType).toString()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private record Body(byte[] bytes, boolean tooLarge) {}
