@@ -1,0 +1,128 @@
+package dev.lingogate.translate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lingogate.edge.AwsService;
+import dev.lingogate.translate.apertium.ApertiumMode;
+import dev.lingogate.translate.apertium.ModeDirectory;
+import dev.lingogate.translate.apertium.PipelinePool;
+import dev.lingogate.translate.api.AmazonApis;
+import dev.lingogate.translate.language.IsoLanguage;
+import dev.lingogate.translate.language.LanguageDetector;
+import dev.lingogate.translate.language.LanguagePair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lingogate's translation engine: a pool of warm Apertium pipelines for every installed language
+ * pair, and a Lingua language detector, served as Amazon Translate and Amazon Comprehend.
+ *
+ * <p>Everything starts at once in the background: the pipelines' programs load their dictionaries
+ * and Lingua its models while the rest of Lingogate starts, so the first request does not pay for
+ * it. {@link #close()} stops every pipeline process.
+ */
+public final class TranslationEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranslationEngine.class);
+
+    /** Languages Lingua tells apart besides the ones we translate, so that they are not mistaken for ours. */
+    private static final Set<String> OTHER_DETECTED_LANGUAGES = Set.of("de", "it", "ru", "ja", "ko", "zh");
+
+    private final Map<LanguagePair, PipelinePool> pools;
+    private final List<String> missingPrerequisites;
+    private final AwsService translateService;
+    private final AwsService comprehendService;
+
+    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, List<String> missing) {
+        this.pools = Collections.unmodifiableMap(pools);
+        this.missingPrerequisites = List.copyOf(missing);
+        ObjectMapper mapper = new ObjectMapper();
+        this.translateService = AmazonApis.translate(this.pools, detector, mapper);
+        this.comprehendService = AmazonApis.comprehend(detector, mapper);
+    }
+
+    public static TranslationEngine start(TranslateOptions options) {
+        List<String> missing = new ArrayList<>();
+        ModeDirectory modes = new ModeDirectory(options.modesDir());
+        if (!onPath("lt-proc") || !onPath("apertium-wblank-mode") || !modes.exists()) {
+            missing.add("apertium is not installed (apt-get install apertium)");
+        }
+        Map<LanguagePair, PipelinePool> pools = new LinkedHashMap<>();
+        for (ApertiumMode mode : modes.modes()) {
+            Optional<LanguagePair> pair = pairOf(mode);
+            if (pair.isEmpty() || pools.containsKey(pair.get())) {
+                continue;
+            }
+            try {
+                pools.put(pair.get(), new PipelinePool(mode, options.pipelinesPerPair(), options.requestTimeout()));
+            } catch (IOException e) {
+                LOG.warn("The Apertium mode {} cannot be started: {}", mode.name(), e.getMessage());
+            }
+        }
+        if (missing.isEmpty() && pools.isEmpty()) {
+            missing.add("no Apertium language pair installed in " + options.modesDir()
+                    + " (apt-get install apertium-eng-spa, or another apertium-<pair> package)");
+        }
+        Set<String> detected = new TreeSet<>(OTHER_DETECTED_LANGUAGES);
+        pools.keySet().forEach(pair -> {
+            detected.add(pair.source());
+            detected.add(pair.target());
+        });
+        LOG.info("Translating {} with {} pipeline(s) per pair", pools.keySet(), options.pipelinesPerPair());
+        return new TranslationEngine(pools, LanguageDetector.loading(detected), missing);
+    }
+
+    /** Amazon Translate: TranslateText and ListLanguages. */
+    public AwsService translateService() {
+        return translateService;
+    }
+
+    /** Amazon Comprehend: DetectDominantLanguage. */
+    public AwsService comprehendService() {
+        return comprehendService;
+    }
+
+    /** The translation directions served, e.g. {@code en-es}. */
+    public Set<LanguagePair> pairs() {
+        return pools.keySet();
+    }
+
+    /** What must be installed for the engine to translate, worded for the person starting Lingogate. */
+    public List<String> missingPrerequisites() {
+        return missingPrerequisites;
+    }
+
+    /** The pipelines of one direction, for whoever must watch them. */
+    public Optional<PipelinePool> pool(LanguagePair pair) {
+        return Optional.ofNullable(pools.get(pair));
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(PipelinePool::close);
+    }
+
+    private static Optional<LanguagePair> pairOf(ApertiumMode mode) {
+        Optional<String> source = IsoLanguage.ofApertiumCode(mode.source());
+        Optional<String> target = IsoLanguage.ofApertiumCode(mode.target());
+        return source.isPresent() && target.isPresent()
+                ? Optional.of(new LanguagePair(source.get(), target.get()))
+                : Optional.empty();
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+}

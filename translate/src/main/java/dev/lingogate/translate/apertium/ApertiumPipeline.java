@@ -1,0 +1,145 @@
+package dev.lingogate.translate.apertium;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One warm Apertium pipeline: the programs of a mode, started once and chained by pipes, that
+ * translate request after request. Every program runs with {@code -z}, so it flushes its output
+ * when it reads a NUL: a request is its text in Apertium's stream format followed by a NUL, and its
+ * answer is everything the last program writes up to the next NUL.
+ *
+ * <p>Answers come back in the order the requests went in, so several requests may be in flight at
+ * once: each waits for its answer in a queue that one reader thread serves. The reader runs on its
+ * own thread because a pipe holds only a few kilobytes: writing a long text without reading at
+ * the same time would block both ends.
+ */
+public final class ApertiumPipeline implements AutoCloseable {
+
+    private final String name;
+    private final List<Process> processes;
+    private final OutputStream input;
+    private final Queue<CompletableFuture<String>> waiting = new ArrayDeque<>();
+    private boolean broken;
+
+    private ApertiumPipeline(String name, List<Process> processes) {
+        this.name = name;
+        this.processes = processes;
+        this.input = processes.get(0).getOutputStream();
+        Thread reader = new Thread(() -> readAnswers(processes.get(processes.size() - 1).getInputStream()),
+                "apertium-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts the programs of one pipeline. They load their dictionaries in the background: the
+     * first request waits for that, the following ones do not.
+     *
+     * @param programs each program's command line, as {@link ApertiumMode#pipeline()} gives them
+     */
+    public static ApertiumPipeline start(String name, List<List<String>> programs) throws IOException {
+        List<ProcessBuilder> builders = new ArrayList<>();
+        for (List<String> program : programs) {
+            ProcessBuilder builder = new ProcessBuilder(program).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // Apertium's programs read and write UTF-8 only under a UTF-8 locale; apertium(1) sets one too.
+            builder.environment().put("LC_ALL", "C.UTF-8");
+            builders.add(builder);
+        }
+        return new ApertiumPipeline(name, ProcessBuilder.startPipeline(builders));
+    }
+
+    /**
+     * Sends one text; the answer completes with the translation, or fails with a
+     * {@link PipelineFailure} if the pipeline breaks before answering.
+     */
+    public CompletableFuture<String> translate(String text) {
+        byte[] request = (PlainTextFormat.deformat(text) + '\0').getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        synchronized (input) {
+            synchronized (waiting) {
+                if (broken) {
+                    answer.completeExceptionally(new PipelineFailure("the " + name + " pipeline is broken"));
+                    return answer;
+                }
+                waiting.add(answer);
+            }
+            try {
+                input.write(request);
+                input.flush();
+            } catch (IOException e) {
+                breakDown("the " + name + " pipeline no longer reads its input (" + e.getMessage() + ")");
+            }
+        }
+        return answer;
+    }
+
+    /** How many requests wait for their answer. */
+    public int inFlight() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
+    public boolean isBroken() {
+        synchronized (waiting) {
+            return broken;
+        }
+    }
+
+    /** The operating-system processes of the pipeline, first program first. */
+    public List<ProcessHandle> processes() {
+        return processes.stream().map(Process::toHandle).toList();
+    }
+
+    /** Stops every program of the pipeline; requests still waiting fail. */
+    @Override
+    public void close() {
+        breakDown("the " + name + " pipeline was closed");
+    }
+
+    private void readAnswers(InputStream output) {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(output, 64 * 1024)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b != 0) {
+                    answer.write(b);
+                    continue;
+                }
+                CompletableFuture<String> next;
+                synchronized (waiting) {
+                    next = waiting.poll();
+                }
+                // A NUL nobody waits for comes from a program flushing as it exits.
+                if (next != null) {
+                    next.complete(PlainTextFormat.reformat(answer.toString(StandardCharsets.UTF_8)));
+                }
+                answer.reset();
+            }
+            breakDown("a program of the " + name + " pipeline exited");
+        } catch (IOException e) {
+            breakDown("the " + name + " pipeline's output failed (" + e.getMessage() + ")");
+        }
+    }
+
+    private void breakDown(String reason) {
+        List<CompletableFuture<String>> failed;
+        synchronized (waiting) {
+            broken = true;
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        failed.forEach(answer -> answer.completeExceptionally(new PipelineFailure(reason)));
+        processes.forEach(Process::destroy);
+    }
+}

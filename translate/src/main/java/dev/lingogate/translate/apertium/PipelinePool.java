@@ -1,0 +1,126 @@
+package dev.lingogate.translate.apertium;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warm pipelines of one translation direction. A request goes to the pipeline with the fewest
+ * requests in flight. A pipeline that breaks (one of its programs died) or stalls (no answer within
+ * the request timeout) is stopped and replaced by a fresh one, and the request is tried once more
+ * on it: a dead process costs one slow request, not the service.
+ */
+public final class PipelinePool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelinePool.class);
+
+    private final ApertiumMode mode;
+    private final List<List<String>> programs;
+    private final Duration requestTimeout;
+    private final ApertiumPipeline[] pipelines;
+    private boolean closed;
+
+    /**
+     * Starts {@code size} pipelines for {@code mode}; their programs load in the background.
+     *
+     * @throws IOException if the mode's pipeline cannot be read or its programs cannot be started
+     */
+    public PipelinePool(ApertiumMode mode, int size, Duration requestTimeout) throws IOException {
+        this.mode = mode;
+        this.programs = mode.pipeline();
+        this.requestTimeout = requestTimeout;
+        this.pipelines = new ApertiumPipeline[size];
+        for (int slot = 0; slot < size; slot++) {
+            pipelines[slot] = ApertiumPipeline.start(mode.name() + "-" + slot, programs);
+        }
+    }
+
+    public ApertiumMode mode() {
+        return mode;
+    }
+
+    /**
+     * Translates one text, exactly as {@code apertium -u <mode>} would.
+     *
+     * @throws PipelineFailure if no pipeline could answer, even after a restart
+     */
+    public String translate(String text) {
+        ApertiumPipeline pipeline = leastBusy();
+        try {
+            return await(pipeline, pipeline.translate(text));
+        } catch (PipelineFailure first) {
+            LOG.warn("{}; restarting it and trying the request again", first.getMessage());
+            ApertiumPipeline fresh = replace(pipeline);
+            return await(fresh, fresh.translate(text));
+        }
+    }
+
+    /** The pipelines now serving, for whoever must watch them (tests, metrics). */
+    public synchronized List<ApertiumPipeline> pipelines() {
+        return List.copyOf(Arrays.asList(pipelines));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        Arrays.stream(pipelines).filter(Objects::nonNull).forEach(ApertiumPipeline::close);
+    }
+
+    private String await(ApertiumPipeline pipeline, CompletableFuture<String> answer) {
+        try {
+            return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // A stalled pipeline would answer later requests with earlier answers: it must go.
+            pipeline.close();
+            throw new PipelineFailure("the " + mode.name() + " pipeline gave no answer within " + requestTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof PipelineFailure failure ? failure
+                    : new PipelineFailure("the " + mode.name() + " pipeline failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineFailure("interrupted while waiting for the " + mode.name() + " pipeline");
+        }
+    }
+
+    private synchronized ApertiumPipeline leastBusy() {
+        for (int slot = 0; slot < pipelines.length; slot++) {
+            if (pipelines[slot].isBroken()) {
+                restart(slot);
+            }
+        }
+        return Arrays.stream(pipelines).min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElseThrow();
+    }
+
+    /** Replaces a broken pipeline, unless another request already did. */
+    private synchronized ApertiumPipeline replace(ApertiumPipeline broken) {
+        broken.close();
+        for (int slot = 0; slot < pipelines.length; slot++) {
+            if (pipelines[slot] == broken) {
+                return restart(slot);
+            }
+        }
+        return leastBusy();
+    }
+
+    private ApertiumPipeline restart(int slot) {
+        if (closed) {
+            throw new PipelineFailure("the " + mode.name() + " pipelines are closed");
+        }
+        try {
+            pipelines[slot].close();
+            pipelines[slot] = ApertiumPipeline.start(mode.name() + "-" + slot, programs);
+            return pipelines[slot];
+        } catch (IOException e) {
+            throw new PipelineFailure("could not restart the " + mode.name() + " pipeline: " + e.getMessage(), e);
+        }
+    }
+}

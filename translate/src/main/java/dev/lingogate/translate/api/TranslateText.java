@@ -1,0 +1,116 @@
+package dev.lingogate.translate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.edge.AwsException;
+import dev.lingogate.edge.AwsRequest;
+import dev.lingogate.edge.json.JsonOperation;
+import dev.lingogate.translate.apertium.PipelineFailure;
+import dev.lingogate.translate.apertium.PipelinePool;
+import dev.lingogate.translate.language.LanguageDetector;
+import dev.lingogate.translate.language.LanguagePair;
+import dev.lingogate.translate.language.LanguageScore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Amazon Translate's TranslateText on the warm Apertium pipelines.
+ *
+ * <p>Settings are checked but have no effect: AWS ignores Formality for target languages that do
+ * not support it, and answers no {@code AppliedSettings} then, which is what Apertium's pairs are.
+ */
+final class TranslateText implements JsonOperation {
+
+    /** AWS's limit for a synchronous translation, in UTF-8 bytes. */
+    static final int MAX_TEXT_BYTES = 10_000;
+
+    /** Below this, the detected language is a guess: AWS refuses to translate on a guess too. */
+    private static final double LEAST_CONFIDENCE = 0.5;
+
+    private final Map<LanguagePair, PipelinePool> pools;
+    private final LanguageDetector detector;
+    private final ObjectMapper mapper;
+
+    TranslateText(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, ObjectMapper mapper) {
+        this.pools = pools;
+        this.detector = detector;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public JsonNode run(JsonNode input, AwsRequest request) {
+        request.authorize("translate:TranslateText", "*");
+        JsonNode settings = input.get("Settings");
+        new ConstraintViolations()
+                .requiredString(input, "Text", 1, Integer.MAX_VALUE, true)
+                .requiredString(input, "SourceLanguageCode", 2, 5, false)
+                .requiredString(input, "TargetLanguageCode", 2, 5, false)
+                .oneOf(settings, "settings.formality", "Formality", List.of("FORMAL", "INFORMAL"))
+                .oneOf(settings, "settings.profanity", "Profanity", List.of("MASK"))
+                .oneOf(settings, "settings.brevity", "Brevity", List.of("ON"))
+                .check();
+        JsonNode terminologies = input.get("TerminologyNames");
+        if (terminologies != null && terminologies.isArray() && !terminologies.isEmpty()) {
+            throw new AwsException(400, "ResourceNotFoundException",
+                    "The terminology " + terminologies.get(0).asText() + " could not be found: Lingogate has no custom terminologies.");
+        }
+        String text = input.get("Text").asText();
+        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_TEXT_BYTES) {
+            throw new AwsException(400, "TextSizeLimitExceededException",
+                    "Input text size exceeds limit. Max length of request text allowed is " + MAX_TEXT_BYTES
+                            + " bytes while in this request the text size is " + size + " bytes");
+        }
+        String target = input.get("TargetLanguageCode").asText();
+        String requestedSource = input.get("SourceLanguageCode").asText();
+        String source = requestedSource.equals("auto") ? detectedLanguage(text) : requestedSource;
+        return answer(translate(text, new LanguagePair(source, target)), source, target);
+    }
+
+    private String translate(String text, LanguagePair pair) {
+        if (pair.source().equals(pair.target())) {
+            // AWS answers the text as it is (and does not charge for it).
+            return text;
+        }
+        PipelinePool pool = pools.get(pair);
+        if (pool == null) {
+            throw new AwsException(400, "UnsupportedLanguagePairException",
+                    "Unsupported language pair: " + pair.source() + " to " + pair.target() + ".")
+                    .withField("SourceLanguageCode", pair.source())
+                    .withField("TargetLanguageCode", pair.target());
+        }
+        try {
+            return pool.translate(text);
+        } catch (PipelineFailure e) {
+            throw new AwsException(500, "ServiceUnavailableException",
+                    "The translation engine for " + pair.source() + " to " + pair.target()
+                            + " is temporarily unavailable: " + e.getMessage() + ". Retry your request.");
+        }
+    }
+
+    private String detectedLanguage(String text) {
+        List<LanguageScore> scores = detector.scores(text);
+        if (scores.isEmpty() || scores.get(0).score() < LEAST_CONFIDENCE) {
+            AwsException error = new AwsException(400, "DetectedLanguageLowConfidenceException",
+                    "The confidence that the source language was detected correctly is low"
+                            + (scores.isEmpty() ? "" : " (" + scores.get(0).languageCode() + ", "
+                            + String.format(java.util.Locale.ROOT, "%.2f", scores.get(0).score()) + ")")
+                            + ". Specify the SourceLanguageCode.");
+            if (!scores.isEmpty()) {
+                error.withField("DetectedLanguageCode", scores.get(0).languageCode());
+            }
+            throw error;
+        }
+        return scores.get(0).languageCode();
+    }
+
+    private JsonNode answer(String translated, String source, String target) {
+        ObjectNode output = mapper.createObjectNode();
+        output.put("TranslatedText", translated);
+        output.put("SourceLanguageCode", source);
+        output.put("TargetLanguageCode", target);
+        return output;
+    }
+}
