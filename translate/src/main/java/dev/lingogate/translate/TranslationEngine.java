@@ -40,14 +40,14 @@ public final class TranslationEngine implements AutoCloseable {
 
     private final Map<LanguagePair, PipelinePool> pools;
     private final List<String> missingPrerequisites;
-    private final AwsService translateService;
+    private final List<AwsService> translateServices;
     private final AwsService comprehendService;
 
     private TranslationEngine(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
         this.missingPrerequisites = List.copyOf(missing);
         ObjectMapper mapper = new ObjectMapper();
-        this.translateService = AmazonApis.translate(this.pools, detector, mapper);
+        this.translateServices = AmazonApis.translate(this.pools, detector, mapper);
         this.comprehendService = AmazonApis.comprehend(detector, mapper);
     }
 
@@ -82,9 +82,22 @@ public final class TranslationEngine implements AutoCloseable {
         return new TranslationEngine(pools, LanguageDetector.loading(detected), missing);
     }
 
-    /** Amazon Translate: TranslateText and ListLanguages. */
+    /**
+     * Every service of the engine, to hand to the edge: Amazon Translate in AWS JSON 1.1 (the AWS
+     * CLI) and in Smithy RPC v2 CBOR (the AWS SDK for Java v2), and Amazon Comprehend.
+     */
+    public List<AwsService> services() {
+        List<AwsService> services = new ArrayList<>(translateServices);
+        services.add(comprehendService);
+        return List.copyOf(services);
+    }
+
+    /**
+     * Amazon Translate (TranslateText, ListLanguages) in AWS JSON 1.1 only. The AWS SDK for Java v2
+     * calls Translate in RPC v2 CBOR: wire {@link #services()} to serve it too.
+     */
     public AwsService translateService() {
-        return translateService;
+        return translateServices.get(0);
     }
 
     /** Amazon Comprehend: DetectDominantLanguage. */

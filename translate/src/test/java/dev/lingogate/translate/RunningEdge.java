@@ -35,14 +35,14 @@ final class RunningEdge implements AutoCloseable {
     private final ComprehendClient comprehend;
     private final ComprehendClient deniedComprehend;
 
-    RunningEdge(AwsService... services) {
+    RunningEdge(List<AwsService> services) {
         KeyRing keys = new KeyRing();
         keys.add(new AccessKey("AKIDTEST", "test-secret"),
                 new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
         keys.add(new AccessKey("AKIDNOBODY", "nobody-secret"),
                 new Principal("arn:aws:iam::000000000000:user/nobody",
                         new Policy(List.of(new Statement(Effect.ALLOW, List.of("dynamodb:GetItem"), List.of("*"))))));
-        edge = new EdgeServer(vertx, EdgeOptions.onPort(0), new SigV4Verifier(keys, Clock.systemUTC()), List.of(services));
+        edge = new EdgeServer(vertx, EdgeOptions.onPort(0), new SigV4Verifier(keys, Clock.systemUTC()), services);
         edge.start().await();
         translate = client(TranslateClient.builder(), "AKIDTEST", "test-secret");
         deniedTranslate = client(TranslateClient.builder(), "AKIDNOBODY", "nobody-secret");

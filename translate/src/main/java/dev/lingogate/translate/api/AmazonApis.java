@@ -2,24 +2,36 @@ package dev.lingogate.translate.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.json.JsonProtocolService;
 import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
+import java.util.List;
 import java.util.Map;
 
-/** The two AWS APIs of this module, as the edge serves them (JSON 1.1, error types without a namespace). */
+/**
+ * The AWS APIs of this module as the edge serves them. Amazon Translate speaks two protocols: AWS's
+ * JSON 1.1 (the AWS CLI, older SDKs) and Smithy RPC v2 CBOR (the AWS SDK for Java v2 of today);
+ * Amazon Comprehend speaks JSON 1.1. Errors in JSON carry their type without a namespace, as AWS's
+ * do for these two services.
+ */
 public final class AmazonApis {
 
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
+    private static final String TRANSLATE_SHAPE = "AWSShineFrontendService_20170701";
 
     private AmazonApis() {
     }
 
-    public static AwsService translate(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, ObjectMapper mapper) {
-        return new JsonProtocolService("translate", "AWSShineFrontendService_20170701.", "", JSON_1_1, Map.of(
+    /** Amazon Translate, once per protocol. */
+    public static List<AwsService> translate(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, ObjectMapper mapper) {
+        Map<String, JsonOperation> operations = Map.of(
                 "TranslateText", new TranslateText(pools, detector, mapper),
-                "ListLanguages", new ListLanguages(pools.keySet(), mapper)), mapper);
+                "ListLanguages", new ListLanguages(pools.keySet(), mapper));
+        return List.of(
+                new JsonProtocolService("translate", TRANSLATE_SHAPE + ".", "", JSON_1_1, operations, mapper),
+                new RpcV2CborService("translate", TRANSLATE_SHAPE, "com.amazonaws.translate", operations));
     }
 
     public static AwsService comprehend(LanguageDetector detector, ObjectMapper mapper) {
