@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * answer is everything the last program writes up to the next NUL.
  *
  * <p>Answers come back in the order the requests went in, so several requests may be in flight at
- * once: each waits for its answer in a queue that one reader thread serves. The reader runs on its
+ * once: each waits for its answer in a queue that one reader thread serves. Each request ends with
+ * a superblank of its own, {@code [lingogate:<n>]}, that every program passes through untouched:
+ * an answer without it is no answer, but the NUL a program writes as it exits when another
+ * program of the pipeline died, and the pipeline is broken. The reader runs on its
  * own thread because a pipe holds only a few kilobytes: writing a long text without reading at
  * the same time would block both ends.
  */
@@ -28,8 +31,12 @@ public final class ApertiumPipeline implements AutoCloseable {
     private final String name;
     private final List<Process> processes;
     private final OutputStream input;
-    private final Queue<CompletableFuture<String>> waiting = new ArrayDeque<>();
+    private final Queue<Request> waiting = new ArrayDeque<>();
+    private long sent;
     private boolean broken;
+
+    private record Request(String marker, CompletableFuture<String> answer) {
+    }
 
     private ApertiumPipeline(String name, List<Process> processes) {
         this.name = name;
@@ -63,18 +70,19 @@ public final class ApertiumPipeline implements AutoCloseable {
      * {@link PipelineFailure} if the pipeline breaks before answering.
      */
     public CompletableFuture<String> translate(String text) {
-        byte[] request = (PlainTextFormat.deformat(text) + '\0').getBytes(StandardCharsets.UTF_8);
+        String deformatted = PlainTextFormat.deformat(text);
         CompletableFuture<String> answer = new CompletableFuture<>();
         synchronized (input) {
+            String marker = "[lingogate:" + sent++ + "]";
             synchronized (waiting) {
                 if (broken) {
                     answer.completeExceptionally(new PipelineFailure("the " + name + " pipeline is broken"));
                     return answer;
                 }
-                waiting.add(answer);
+                waiting.add(new Request(marker, answer));
             }
             try {
-                input.write(request);
+                input.write((deformatted + marker + '\0').getBytes(StandardCharsets.UTF_8));
                 input.flush();
             } catch (IOException e) {
                 breakDown("the " + name + " pipeline no longer reads its input (" + e.getMessage() + ")");
@@ -116,14 +124,19 @@ public final class ApertiumPipeline implements AutoCloseable {
                     answer.write(b);
                     continue;
                 }
-                CompletableFuture<String> next;
+                Request next;
                 synchronized (waiting) {
-                    next = waiting.poll();
+                    next = waiting.peek();
                 }
-                // A NUL nobody waits for comes from a program flushing as it exits.
-                if (next != null) {
-                    next.complete(PlainTextFormat.reformat(answer.toString(StandardCharsets.UTF_8)));
+                String stream = answer.toString(StandardCharsets.UTF_8);
+                if (next == null || !stream.endsWith(next.marker())) {
+                    breakDown("a program of the " + name + " pipeline exited");
+                    return;
                 }
+                synchronized (waiting) {
+                    waiting.remove();
+                }
+                next.answer().complete(PlainTextFormat.reformat(stream.substring(0, stream.length() - next.marker().length())));
                 answer.reset();
             }
             breakDown("a program of the " + name + " pipeline exited");
@@ -133,13 +146,13 @@ public final class ApertiumPipeline implements AutoCloseable {
     }
 
     private void breakDown(String reason) {
-        List<CompletableFuture<String>> failed;
+        List<Request> failed;
         synchronized (waiting) {
             broken = true;
             failed = new ArrayList<>(waiting);
             waiting.clear();
         }
-        failed.forEach(answer -> answer.completeExceptionally(new PipelineFailure(reason)));
+        failed.forEach(request -> request.answer().completeExceptionally(new PipelineFailure(reason)));
         processes.forEach(Process::destroy);
     }
 }
