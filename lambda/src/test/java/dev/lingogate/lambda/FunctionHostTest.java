@@ -73,6 +73,20 @@ class FunctionHostTest {
     }
 
     @Test
+    void environmentsStartingAtTheSameMomentAllInitialise() throws Exception {
+        // Each runtime client JVM loads the client's native library; started together they used to
+        // overwrite one shared copy in /tmp and die with SIGBUS.
+        host(4, function("a", "Echo"), function("b", "Echo"), function("c", "Echo"), function("d", "Echo"),
+                function("e", "Echo"), function("f", "Echo"));
+
+        List<CompletionStage<Void>> warming = List.of("a", "b", "c", "d", "e", "f").stream().map(host::prewarm).toList();
+
+        for (CompletionStage<Void> stage : warming) {
+            stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void secondInvocationReusesTheWarmEnvironment() throws Exception {
         host(4, function("sleeper", "Sleeper"));
 

@@ -31,11 +31,13 @@ final class FunctionJvm {
     private final FunctionDefinition function;
     private final HostOptions options;
     private final List<Path> runtimeClientJars;
+    private final Path runtimeClientLibrary;
 
     FunctionJvm(FunctionDefinition function, HostOptions options) {
         this.function = function;
         this.options = options;
         this.runtimeClientJars = jarsIn(options.runtimeClientClasspath());
+        this.runtimeClientLibrary = RuntimeClientLibrary.unpack(runtimeClientJars, options.dataDir().resolve("runtime"));
     }
 
     ProcessBuilder processFor(String runtimeApiAddress) {
@@ -45,6 +47,7 @@ final class FunctionJvm {
                 "-Xmx" + (function.memoryMb() * 85 / 100) + "m",
                 // Cold start matters more than peak throughput for a function.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-D" + RuntimeClientLibrary.PROPERTY + "=" + runtimeClientLibrary,
                 "-cp", classpath(),
                 RUNTIME_CLIENT_MAIN,
                 function.handler()));
