@@ -1,0 +1,83 @@
+package dev.lingogate.stack;
+
+import dev.lingogate.stack.template.TemplateException;
+import dev.lingogate.stack.wiring.LocalStack;
+import dev.lingogate.stack.wiring.StackOptions;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lingogate up}: the whole service, from template.yaml, until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the edge, the function host and the gateway from template.yaml, and serve the web page.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "3000", description = "Gateway (API and web page) port. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--edge-port", defaultValue = "4566", description = "AWS edge port. Default: ${DEFAULT-VALUE}")
+    int edgePort;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "Where tables and logs are kept. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--template", defaultValue = "template.yaml", description = "The SAM template. Default: ${DEFAULT-VALUE}")
+    Path template;
+
+    @Option(names = "--web-root", defaultValue = "app/web", description = "The web page's files. Default: ${DEFAULT-VALUE}")
+    Path webRoot;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "The region the edge answers for. Default: ${DEFAULT-VALUE}")
+    String region;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long started = System.nanoTime();
+        StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort,
+                webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        } catch (TemplateException e) {
+            System.err.println("lingogate: template.yaml: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("lingogate: could not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Lingogate is stopping...");
+            stack.close();
+            stopped.countDown();
+        }, "lingogate-shutdown"));
+        System.out.printf("Lingogate is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("  web page and API  http://%s:%d/%n", host, stack.gatewayPort());
+        System.out.printf("  AWS edge          http://%s:%d  (access key %s, secret %s)%n", host, stack.edgePort(),
+                StackOptions.DEFAULT_ADMIN_KEY.id(), StackOptions.DEFAULT_ADMIN_KEY.secret());
+        System.out.printf("  data              %s%n", options.dataDir());
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+
+    /** The runtime interface client's jars are packaged next to the launcher jar. */
+    private static Path runtimeClientDir() {
+        String configured = System.getProperty("lingogate.runtimeClientDir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path jar = Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().resolve("runtime-client");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the launcher jar", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.lingogate.stack.template;
+
+import dev.lingogate.iam.policy.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@code AWS::Serverless::Function} of the template, with Globals merged and intrinsics resolved.
+ *
+ * @param codeUri the CodeUri as written, relative to the template's folder
+ */
+public record FunctionSpec(String logicalId, String functionName, String handler, String runtime, String codeUri,
+        int memoryMb, int timeoutSeconds, Map<String, String> environment, List<Statement> policy,
+        List<RouteSpec> routes) {
+}

@@ -1,0 +1,99 @@
+package dev.lingogate.stack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Functions that fail in each way a function can, run in their own JVMs behind the gateway: the
+ * client gets API Gateway's answer for each, and never the function's internals.
+ */
+class FunctionFailuresTest {
+
+    @TempDir
+    static Path dir;
+
+    static RunningStack stack;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String code = Path.of("target/test-classes").toAbsolutePath().toString();
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: java17
+                    CodeUri: %s
+                    MemorySize: 256
+                    Timeout: 2
+                Resources:
+                  SleeperFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.lingogate.stack.e2e.functions.Sleeper::handleRequest
+                      Events:
+                        Call: {Type: Api, Properties: {Path: /sleep, Method: get}}
+                  ThrowerFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.lingogate.stack.e2e.functions.Thrower::handleRequest
+                      Events:
+                        Call: {Type: Api, Properties: {Path: /throw, Method: get}}
+                  MalformedFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.lingogate.stack.e2e.functions.Malformed::handleRequest
+                      Events:
+                        Call: {Type: Api, Properties: {Path: /malformed, Method: get}}
+                  ExiterFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.lingogate.stack.e2e.functions.Exiter::handleRequest
+                      Events:
+                        Call: {Type: Api, Properties: {Path: /exit, Method: get}}
+                """.formatted(code));
+        stack = RunningStack.start(template, dir.resolve("data"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void aFunctionPastItsTimeoutIsAGatewayTimeout() {
+        HttpResponse<String> response = stack.get("/sleep");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+    }
+
+    @Test
+    void anUncaughtExceptionIsABadGatewayWithoutItsDetails() {
+        HttpResponse<String> response = stack.get("/throw");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    }
+
+    @Test
+    void anAnswerThatIsNotAProxyResponseIsABadGateway() {
+        HttpResponse<String> response = stack.get("/malformed");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    }
+
+    @Test
+    void aRuntimeThatExitsIsABadGatewayAndTheNextCallStillGetsAnAnswer() {
+        assertThat(stack.get("/exit").statusCode()).isEqualTo(502);
+        assertThat(stack.get("/exit").statusCode()).isEqualTo(502);
+    }
+}

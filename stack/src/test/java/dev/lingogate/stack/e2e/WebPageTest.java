@@ -1,0 +1,79 @@
+package dev.lingogate.stack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in a real browser (Debian's Chromium, headless) using the web page against the whole stack. */
+class WebPageTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path data;
+
+    static RunningStack stack;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        stack = RunningStack.start(data);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=en-US", "--window-size=1200,900",
+                "--user-data-dir=" + data.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPersonTranslatesASentenceAndFindsItInTheHistory() {
+        browser.get(stack.gateway("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> new Select(d.findElement(By.id("target"))).getOptions().size() > 1);
+
+        new Select(browser.findElement(By.id("source"))).selectByValue("en");
+        new Select(browser.findElement(By.id("target"))).selectByValue("es");
+        WebElement text = browser.findElement(By.id("text"));
+        text.sendKeys("The house is big.");
+        text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "La casa es grande."));
+        WebElement entry = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li.entry")));
+        assertThat(entry.findElement(By.cssSelector(".translated")).getText()).contains("La casa es grande.");
+        assertThat(entry.getAttribute("data-id")).isNotBlank();
+    }
+}
