@@ -14,8 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The warm pipelines of one translation direction. A request goes to the pipeline with the fewest
- * requests in flight. A pipeline that breaks (one of its programs died) or stalls (no answer within
+ * The warm pipelines of one translation direction. They start on demand: the first request starts
+ * one, and another is started (up to the pool's size) whenever every running pipeline is busy, so
+ * a pair nobody uses costs no memory and a busy pair gets every pipeline it may have. A started
+ * pipeline stays warm. A request goes to the pipeline with the fewest requests in flight. A
+ * pipeline that breaks (one of its programs died) or stalls (no answer within
  * the request timeout) is stopped and replaced by a fresh one, and the request is tried once more
  * on it: a dead process costs one slow request, not the service.
  */
@@ -30,18 +33,15 @@ public final class PipelinePool implements AutoCloseable {
     private boolean closed;
 
     /**
-     * Starts {@code size} pipelines for {@code mode}; their programs load in the background.
+     * A pool of at most {@code size} pipelines for {@code mode}; none runs until a request comes.
      *
-     * @throws IOException if the mode's pipeline cannot be read or its programs cannot be started
+     * @throws IOException if the mode's pipeline cannot be read
      */
     public PipelinePool(ApertiumMode mode, int size, Duration requestTimeout) throws IOException {
         this.mode = mode;
         this.programs = mode.pipeline();
         this.requestTimeout = requestTimeout;
         this.pipelines = new ApertiumPipeline[size];
-        for (int slot = 0; slot < size; slot++) {
-            pipelines[slot] = ApertiumPipeline.start(mode.name() + "-" + slot, programs);
-        }
     }
 
     public ApertiumMode mode() {
@@ -66,7 +66,7 @@ public final class PipelinePool implements AutoCloseable {
 
     /** The pipelines now serving, for whoever must watch them (tests, metrics). */
     public synchronized List<ApertiumPipeline> pipelines() {
-        return List.copyOf(Arrays.asList(pipelines));
+        return Arrays.stream(pipelines).filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -93,11 +93,20 @@ public final class PipelinePool implements AutoCloseable {
 
     private synchronized ApertiumPipeline leastBusy() {
         for (int slot = 0; slot < pipelines.length; slot++) {
-            if (pipelines[slot].isBroken()) {
+            if (pipelines[slot] != null && pipelines[slot].isBroken()) {
                 restart(slot);
             }
         }
-        return Arrays.stream(pipelines).min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElseThrow();
+        ApertiumPipeline least = Arrays.stream(pipelines).filter(Objects::nonNull)
+                .min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElse(null);
+        if (least == null || least.inFlight() > 0) {
+            for (int slot = 0; slot < pipelines.length; slot++) {
+                if (pipelines[slot] == null) {
+                    return restart(slot);
+                }
+            }
+        }
+        return least;
     }
 
     /** Replaces a broken pipeline, unless another request already did. */
@@ -116,7 +125,9 @@ public final class PipelinePool implements AutoCloseable {
             throw new PipelineFailure("the " + mode.name() + " pipelines are closed");
         }
         try {
-            pipelines[slot].close();
+            if (pipelines[slot] != null) {
+                pipelines[slot].close();
+            }
             pipelines[slot] = ApertiumPipeline.start(mode.name() + "-" + slot, programs);
             return pipelines[slot];
         } catch (IOException e) {
