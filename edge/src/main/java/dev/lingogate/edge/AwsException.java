@@ -32,6 +32,20 @@ public class AwsException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Whether AWS raises this error in its front end, before a call reaches the service (signatures,
+     * authorization, unknown operations, unreadable bodies): AWS names those in the
+     * {@code com.amazon.coral.service} namespace, whatever the service.
+     */
+    public boolean raisedBeforeTheService() {
+        return switch (errorType) {
+            case "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException",
+                    "IncompleteSignatureException", "MissingAuthenticationTokenException",
+                    "UnknownOperationException", "SerializationException" -> true;
+            default -> false;
+        };
+    }
+
     public int status() {
         return status;
     }

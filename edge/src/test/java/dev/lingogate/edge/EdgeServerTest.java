@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import dev.lingogate.edge.cbor.RpcV2CborService;
+import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.json.JsonProtocolService;
 import dev.lingogate.iam.AccessKey;
 import dev.lingogate.iam.KeyRing;
@@ -51,8 +54,7 @@ class EdgeServerTest {
         keys.add(ADMIN, new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
         keys.add(LIMITED, new Principal("arn:aws:sts::000000000000:assumed-role/R/f",
                 new Policy(List.of(new Statement(Effect.ALLOW, List.of("greeter:Other"), List.of("*"))))));
-        JsonProtocolService greeter = new JsonProtocolService("greeter", "Greeter_1.", "com.example.greeter#",
-                "application/x-amz-json-1.0", Map.of("Greet", (input, request) -> {
+        Map<String, JsonOperation> operations = Map.of("Greet", (input, request) -> {
                     request.authorize("greeter:Greet", "arn:aws:greeter:::" + input.path("Name").asText());
                     if (input.path("Name").asText().isEmpty()) {
                         throw new AwsException(400, "ValidationException", "Name must not be empty");
@@ -62,10 +64,13 @@ class EdgeServerTest {
                     return out;
                 }, "Crash", (input, request) -> {
                     throw new IllegalStateException("a bug with secret internals");
-                }), JSON);
+                });
+        JsonProtocolService greeter = new JsonProtocolService("greeter", "Greeter_1.", "com.example.greeter#",
+                "application/x-amz-json-1.0", operations, JSON);
+        RpcV2CborService cborGreeter = new RpcV2CborService("greeter", "Greeter_1", "com.example.greeter", operations);
         vertx = Vertx.vertx();
         edge = new EdgeServer(vertx, new EdgeOptions("127.0.0.1", 0, 1024), new SigV4Verifier(keys, Clock.systemUTC()),
-                List.of(greeter));
+                List.of(greeter, cborGreeter));
         edge.start().await();
     }
 
@@ -157,23 +162,53 @@ class EdgeServerTest {
         assertThat(response.body()).contains("RequestEntityTooLargeException");
     }
 
+    @Test
+    void theSameOperationsAnswerInRpcV2Cbor() throws Exception {
+        CBORMapper cbor = new CBORMapper();
+        HttpResponse<byte[]> ok = sendCbor(ADMIN, "Greet", cbor.writeValueAsBytes(Map.of("Name", "Ada")));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
+        assertThat(cbor.readTree(ok.body()).get("Greeting").asText()).isEqualTo("Hello, Ada");
+
+        HttpResponse<byte[]> invalid = sendCbor(ADMIN, "Greet", cbor.writeValueAsBytes(Map.of("Name", "")));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(cbor.readTree(invalid.body()).get("__type").asText()).isEqualTo("com.example.greeter#ValidationException");
+
+        HttpResponse<byte[]> garbage = sendCbor(ADMIN, "Greet", new byte[] {(byte) 0xff, 0x00, 0x13});
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(cbor.readTree(garbage.body()).get("__type").asText())
+                .isEqualTo("com.amazon.coral.service#SerializationException");
+    }
+
+    private static HttpResponse<byte[]> sendCbor(AccessKey key, String operation, byte[] body)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(url() + "service/Greeter_1/operation/" + operation);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("Content-Type", "application/cbor").putHeader("smithy-protocol", "rpc-v2-cbor").build();
+        return HTTP.send(signed(key, unsigned, body, uri), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static HttpResponse<String> send(AccessKey key, String target, String body) throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(url()))
                 .putHeader("Content-Type", "application/x-amz-json-1.0").putHeader("X-Amz-Target", target).build();
+        return HTTP.send(signed(key, unsigned, bytes, URI.create(url())), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest signed(AccessKey key, SdkHttpRequest unsigned, byte[] bytes, URI uri) {
         var signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(key.id(), key.secret()))
                 .request(unsigned)
                 .payload(ContentStreamProvider.fromByteArray(bytes))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "greeter")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         signed.request().forEachHeader((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     private static String url() {

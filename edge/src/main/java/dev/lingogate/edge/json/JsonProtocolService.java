@@ -71,24 +71,13 @@ public class JsonProtocolService implements AwsService {
     public AwsReply errorReply(AwsException error) {
         ObjectNode body = mapper.createObjectNode();
         String type = error.errorType();
-        // AWS names the errors it raises before reaching the service (signatures, unknown
-        // operations) in the coral namespace, whatever the service.
-        body.put("__type", (isCoralError(type) ? "com.amazon.coral.service#" : errorTypePrefix) + type);
+        body.put("__type", (error.raisedBeforeTheService() ? "com.amazon.coral.service#" : errorTypePrefix) + type);
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());
         }
         error.fields().forEach((field, value) -> body.set(field, mapper.valueToTree(value)));
         return new AwsReply(error.status(),
                 Map.of("Content-Type", contentType, "x-amzn-ErrorType", type), write(body));
-    }
-
-    private static boolean isCoralError(String type) {
-        return switch (type) {
-            case "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException",
-                    "IncompleteSignatureException", "MissingAuthenticationTokenException",
-                    "UnknownOperationException", "SerializationException" -> true;
-            default -> false;
-        };
     }
 
     private JsonNode parse(byte[] body) {

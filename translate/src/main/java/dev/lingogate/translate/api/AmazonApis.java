@@ -3,6 +3,7 @@ package dev.lingogate.translate.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lingogate.edge.AwsService;
 import dev.lingogate.edge.json.JsonOperation;
+import dev.lingogate.edge.cbor.RpcV2CborService;
 import dev.lingogate.edge.json.JsonProtocolService;
 import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.language.LanguageDetector;

@@ -1,4 +1,4 @@
-package dev.lingogate.translate.api;
+package dev.lingogate.edge.cbor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A service spoken in Smithy's RPC v2 CBOR protocol, which the AWS SDK for Java v2 uses for Amazon
- * Translate since AWS added it to Translate's model: a POST to
+ * A service spoken in Smithy's RPC v2 CBOR protocol, which the AWS SDK for Java v2 uses for the
+ * services whose model offers it (Amazon Translate among them) instead of the JSON protocol: a POST to
  * {@code /service/<ServiceShape>/operation/<Operation>} with a CBOR body, answered in CBOR with the
  * {@code smithy-protocol: rpc-v2-cbor} header; an error is a CBOR map with {@code __type} (the
  * error's shape id) and {@code message}. The operations are the same as in AWS's JSON protocol:
  * the CBOR data model holds the same maps, strings and numbers.
  */
-final class RpcV2CborService implements AwsService {
+public final class RpcV2CborService implements AwsService {
 
     private static final String CBOR = "application/cbor";
     private static final String PROTOCOL = "rpc-v2-cbor";
@@ -38,7 +38,7 @@ final class RpcV2CborService implements AwsService {
      * @param serviceShape   the service's shape name, e.g. {@code AWSShineFrontendService_20170701}
      * @param errorNamespace the namespace of the service's error shapes, e.g. {@code com.amazonaws.translate}
      */
-    RpcV2CborService(String name, String serviceShape, String errorNamespace, Map<String, JsonOperation> operations) {
+    public RpcV2CborService(String name, String serviceShape, String errorNamespace, Map<String, JsonOperation> operations) {
         this.name = name;
         this.pathPrefix = "/service/" + serviceShape + "/operation/";
         this.errorNamespace = errorNamespace;
@@ -68,7 +68,7 @@ final class RpcV2CborService implements AwsService {
     @Override
     public AwsReply errorReply(AwsException error) {
         ObjectNode body = cbor.createObjectNode();
-        String namespace = isCoralError(error.errorType()) ? "com.amazon.coral.service" : errorNamespace;
+        String namespace = error.raisedBeforeTheService() ? "com.amazon.coral.service" : errorNamespace;
         body.put("__type", namespace + "#" + error.errorType());
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());
@@ -101,14 +101,5 @@ final class RpcV2CborService implements AwsService {
         } catch (IOException e) {
             throw new AwsException(400, "SerializationException", "Malformed CBOR request body: " + e.getMessage());
         }
-    }
-
-    private static boolean isCoralError(String type) {
-        return switch (type) {
-            case "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException",
-                    "IncompleteSignatureException", "MissingAuthenticationTokenException",
-                    "UnknownOperationException", "SerializationException" -> true;
-            default -> false;
-        };
     }
 }
