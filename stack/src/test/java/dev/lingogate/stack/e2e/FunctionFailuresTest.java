@@ -25,7 +25,7 @@ class FunctionFailuresTest {
     @BeforeAll
     static void start() throws IOException {
         String code = Path.of("target/test-classes").toAbsolutePath().toString();
-        Path template = Files.writeString(dir.resolve("template.yaml"), """
+        StringBuilder yaml = new StringBuilder("""
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
                   Function:
@@ -34,31 +34,19 @@ class FunctionFailuresTest {
                     MemorySize: 256
                     Timeout: 2
                 Resources:
-                  SleeperFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: dev.lingogate.stack.e2e.functions.Sleeper::handleRequest
-                      Events:
-                        Call: {Type: Api, Properties: {Path: /sleep, Method: get}}
-                  ThrowerFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: dev.lingogate.stack.e2e.functions.Thrower::handleRequest
-                      Events:
-                        Call: {Type: Api, Properties: {Path: /throw, Method: get}}
-                  MalformedFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: dev.lingogate.stack.e2e.functions.Malformed::handleRequest
-                      Events:
-                        Call: {Type: Api, Properties: {Path: /malformed, Method: get}}
-                  ExiterFunction:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: dev.lingogate.stack.e2e.functions.Exiter::handleRequest
-                      Events:
-                        Call: {Type: Api, Properties: {Path: /exit, Method: get}}
                 """.formatted(code));
+        for (String[] function : new String[][] {{"Sleeper", "/sleep"}, {"Thrower", "/throw"}, {"Malformed", "/malformed"},
+                {"Exiter", "/exit"}}) {
+            yaml.append("""
+                      %1$sFunction:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: dev.lingogate.stack.e2e.functions.%1$s::handleRequest
+                          Events:
+                            Call: {Type: Api, Properties: {Path: %2$s, Method: get}}
+                    """.formatted(function[0], function[1]));
+        }
+        Path template = Files.writeString(dir.resolve("template.yaml"), yaml);
         stack = RunningStack.start(template, dir.resolve("data"));
     }
 

@@ -105,25 +105,18 @@ class TemplateReaderTest {
 
     @Test
     void httpApiEventsDefaultToPayloadTwoAndAnyMethod() throws IOException {
-        Template template = READER.read(write("""
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
+        Template template = READER.read(writeFunction("""
+                Events:
+                  Everything:
+                    Type: HttpApi
                     Properties:
-                      Handler: a.B::handle
-                      Runtime: java17
-                      CodeUri: app
-                      Events:
-                        Everything:
-                          Type: HttpApi
-                          Properties:
-                            Path: /files/{proxy+}
-                        Old:
-                          Type: HttpApi
-                          Properties:
-                            Path: /old
-                            Method: get
-                            PayloadFormatVersion: "1.0"
+                      Path: /files/{proxy+}
+                  Old:
+                    Type: HttpApi
+                    Properties:
+                      Path: /old
+                      Method: get
+                      PayloadFormatVersion: "1.0"
                 """));
 
         assertThat(template.function("Fn").routes()).containsExactlyInAnyOrder(
@@ -133,17 +126,10 @@ class TemplateReaderTest {
 
     @Test
     void aReferenceToNothingNamesWhatIsMissing() throws IOException {
-        Path file = write("""
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: a.B::handle
-                      Runtime: java17
-                      CodeUri: app
-                      Environment:
-                        Variables:
-                          TABLE: !Ref NoSuchTable
+        Path file = writeFunction("""
+                Environment:
+                  Variables:
+                    TABLE: !Ref NoSuchTable
                 """);
 
         assertThatThrownBy(() -> READER.read(file)).isInstanceOf(TemplateException.class)
@@ -167,17 +153,10 @@ class TemplateReaderTest {
 
     @Test
     void anUnsupportedPolicyTemplateIsNamed() throws IOException {
-        Path file = write("""
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: a.B::handle
-                      Runtime: java17
-                      CodeUri: app
-                      Policies:
-                        - S3ReadPolicy:
-                            BucketName: b
+        Path file = writeFunction("""
+                Policies:
+                  - S3ReadPolicy:
+                      BucketName: b
                 """);
 
         assertThatThrownBy(() -> READER.read(file)).isInstanceOf(TemplateException.class)
@@ -190,6 +169,19 @@ class TemplateReaderTest {
 
         assertThatThrownBy(() -> READER.read(file)).isInstanceOf(TemplateException.class)
                 .hasMessageContaining("is not valid YAML");
+    }
+
+    /** A template of one function, Fn, with the given properties besides Handler, Runtime and CodeUri. */
+    private Path writeFunction(String moreProperties) throws IOException {
+        return write("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                      Runtime: java17
+                      CodeUri: app
+                """ + moreProperties.indent(6));
     }
 
     private Path write(String yaml) throws IOException {
