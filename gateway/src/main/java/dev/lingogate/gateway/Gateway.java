@@ -1,5 +1,6 @@
 package dev.lingogate.gateway;
 
+import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.http.RequestFlow;
 import dev.lingogate.gateway.integration.FunctionInvoker;
 import dev.lingogate.gateway.integration.Integration;
@@ -27,9 +28,16 @@ public final class Gateway {
 
   /** @throws IllegalArgumentException when a route's path template is malformed */
   public Gateway(Vertx vertx, GatewayOptions options, List<Route> routes, FunctionInvoker invoker) {
+    this(vertx, options, routes, ApiSettings.none(), invoker);
+  }
+
+  /** @throws IllegalArgumentException when a route's path template is malformed */
+  public Gateway(Vertx vertx, GatewayOptions options, List<Route> routes, ApiSettings settings,
+                 FunctionInvoker invoker) {
     this.vertx = vertx;
     this.options = options;
     this.flow = new RequestFlow(vertx, options, new RouteTable(routes),
+        CorsPolicy.of(settings.cors(), options.apiKind()),
         new Integration(vertx, invoker, options.integrationTimeout()));
   }
 

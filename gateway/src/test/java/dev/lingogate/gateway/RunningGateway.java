@@ -21,7 +21,11 @@ final class RunningGateway implements AutoCloseable {
   final Gateway gateway;
 
   RunningGateway(GatewayOptions options, List<Route> routes, TestFunctions functions) {
-    gateway = new Gateway(vertx, options.withPort(0), routes, functions);
+    this(options, routes, ApiSettings.none(), functions);
+  }
+
+  RunningGateway(GatewayOptions options, List<Route> routes, ApiSettings settings, TestFunctions functions) {
+    gateway = new Gateway(vertx, options.withPort(0), routes, settings, functions);
     await(gateway.start());
   }
 

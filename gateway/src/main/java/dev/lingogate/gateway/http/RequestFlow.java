@@ -3,12 +3,14 @@ package dev.lingogate.gateway.http;
 import dev.lingogate.gateway.ApiKind;
 import dev.lingogate.gateway.GatewayOptions;
 import dev.lingogate.gateway.Route;
+import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.event.ProxyEvent;
 import dev.lingogate.gateway.integration.Integration;
 import dev.lingogate.gateway.request.BodyLimit;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestId;
 import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.GatewayResponse;
 import dev.lingogate.gateway.response.IntegrationResponse;
 import dev.lingogate.gateway.routing.RequestPath;
 import dev.lingogate.gateway.routing.RouteMatch;
@@ -20,12 +22,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The path of one request through the gateway, top to bottom: match route, check limits, build the
- * event, invoke the function, map its answer, write the response (and the access log line). A
- * request no route matches is a file of the web page or the API's unknown-route answer.
+ * The path of one request through the gateway, top to bottom: answer a CORS preflight or match the
+ * route, check limits, build the event, invoke the function, map its answer and add the CORS
+ * headers, write the response (and the access log line). A request no route matches is a file of
+ * the web page or the API's unknown-route answer.
  */
 public final class RequestFlow implements Handler<HttpServerRequest> {
 
@@ -33,15 +37,18 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
 
   private final Vertx vertx;
   private final RouteTable routes;
+  private final CorsPolicy cors;
   private final BodyLimit bodyLimit;
   private final ProxyEvent events;
   private final Integration integration;
   private final WebRoot webRoot;
   private final GatewayError unknownRoute;
 
-  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, Integration integration) {
+  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, CorsPolicy cors,
+                     Integration integration) {
     this.vertx = vertx;
     this.routes = routes;
+    this.cors = cors;
     this.bodyLimit = new BodyLimit(options.maxBodyBytes());
     this.events = new ProxyEvent(options.stage());
     this.integration = integration;
@@ -56,7 +63,15 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     String requestId = begin(http);
     long receivedAt = System.currentTimeMillis();
     try {
-      Optional<RouteMatch> match = routes.match(http.method().name(), RequestPath.decode(http.path()));
+      List<String> path = RequestPath.decode(http.path());
+      GatewayResponse preflight = http.method() == HttpMethod.OPTIONS
+          ? cors.preflight(http, routes.methodsAt(path))
+          : null;
+      if (preflight != null) {
+        ResponseWriter.write(http, preflight);
+        return;
+      }
+      Optional<RouteMatch> match = routes.match(http.method().name(), path);
       if (match.isPresent()) {
         invokeFunction(http, requestId, receivedAt, match.get());
       } else {
@@ -101,6 +116,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
         .map(request -> events.build(request, match))
         .compose(event -> integration.invoke(route.functionName(), event))
         .map(outcome -> IntegrationResponse.of(outcome, route.format()))
+        .map(answer -> cors.decorate(http.getHeader("origin"), answer))
         .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
   }
 

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The routes of an API and API Gateway's rule for choosing among them: of the routes whose method
@@ -39,6 +41,17 @@ public final class RouteTable {
       }
     }
     return best == null ? Optional.empty() : Optional.of(new RouteMatch(best.route, Collections.unmodifiableMap(bestParameters)));
+  }
+
+  /** The methods (ANY among them) of the routes whose path matches, for answering OPTIONS about a path. */
+  public SortedSet<String> methodsAt(List<String> path) {
+    SortedSet<String> methods = new TreeSet<>();
+    for (Entry entry : entries) {
+      if (entry.template.match(path) != null) {
+        methods.add(entry.route.method());
+      }
+    }
+    return methods;
   }
 
   private static boolean moreSpecific(Entry candidate, Entry best) {
