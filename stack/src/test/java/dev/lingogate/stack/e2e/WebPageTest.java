@@ -38,15 +38,21 @@ class WebPageTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         stack = RunningStack.start(data);
+        browser = chromium("en-US", "english");
+    }
+
+    /** Debian's Chromium, headless, preferring {@code language}, with a profile of its own. */
+    private static WebDriver chromium(String language, String profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=en-US", "--window-size=1200,900",
-                "--user-data-dir=" + data.resolve("chromium-profile"));
+                "--disable-sync", "--lang=" + language, "--window-size=1200,900",
+                "--user-data-dir=" + data.resolve("chromium-" + profile));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -74,6 +80,34 @@ class WebPageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "La casa es grande."));
         WebElement entry = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li.entry")));
         assertThat(entry.findElement(By.cssSelector(".translated")).getText()).contains("La casa es grande.");
-        assertThat(entry.getAttribute("data-id")).isNotBlank();
+        String id = entry.getAttribute("data-id");
+        assertThat(id).isNotBlank();
+
+        entry.findElement(By.cssSelector(".edit")).click();
+        WebElement correction = wait.until(d -> entry.findElement(By.cssSelector("textarea.correction")));
+        correction.clear();
+        correction.sendKeys("La casa es enorme.");
+        entry.findElement(By.cssSelector(".save")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#history li.entry[data-id='" + id + "'] .translated"))
+                .getText().contains("La casa es enorme."));
+        assertThat(stack.json(stack.get("/translations/" + id)).get("translatedText").asText()).isEqualTo("La casa es enorme.");
+
+        browser.findElement(By.cssSelector("#history li.entry[data-id='" + id + "'] .delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> d.findElements(By.cssSelector("#history li.entry[data-id='" + id + "']")).isEmpty());
+        assertThat(stack.get("/translations/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aKoreanBrowserGetsThePageInKorean() {
+        WebDriver korean = chromium("ko-KR", "korean");
+        try {
+            korean.get(stack.gateway("/").toString());
+            WebDriverWait wait = new WebDriverWait(korean, Duration.ofSeconds(20));
+            wait.until(d -> d.findElement(By.cssSelector("label[for='text']")).getText().equals("번역할 텍스트"));
+            assertThat(korean.findElement(By.id("translate")).getText()).isEqualTo("번역");
+        } finally {
+            korean.quit();
+        }
     }
 }
