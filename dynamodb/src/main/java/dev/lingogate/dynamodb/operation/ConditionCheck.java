@@ -2,27 +2,26 @@ package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.model.AttributeValue;
-import dev.lingogate.edge.AwsException;
+import dev.lingogate.dynamodb.storage.ItemWriter;
+import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.table.TableDefinition;
 
-/** A write's ConditionExpression, tested on the current item inside the write's transaction. */
-record ConditionCheck(Condition condition, boolean returnItemOnFailure) {
+/** A transaction's ConditionCheck: a condition on an item the transaction does not write. */
+record ConditionCheck(TableDefinition table, PrimaryKey key, WriteCondition condition) implements ItemWrite {
 
-    static ConditionCheck of(Condition condition, JsonNode input) {
-        JsonNode onFailure = input.get("ReturnValuesOnConditionCheckFailure");
-        return new ConditionCheck(condition, onFailure != null && "ALL_OLD".equals(onFailure.asText()));
+    static ConditionCheck of(JsonNode request, TableDefinition table) {
+        PrimaryKey key = table.keySchema().keyOfRequest(AttributeValue.checkedMap(request.get("Key")));
+        RequestExpressions expressions = new RequestExpressions(request);
+        WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
+        expressions.checkAllUsed();
+        return new ConditionCheck(table, key, condition);
     }
 
-    /** Fails with ConditionalCheckFailedException unless the condition holds for the current item (or none). */
-    void require(ObjectNode current) {
-        if (condition == null || condition.test(current == null ? AttributeValue.JSON.objectNode() : current)) {
-            return;
-        }
-        AwsException failed = new AwsException(400, "ConditionalCheckFailedException", "The conditional request failed");
-        if (returnItemOnFailure && current != null) {
-            failed.withField("Item", current);
-        }
-        throw failed;
+    @Override
+    public Change applyTo(ItemWriter items) {
+        ObjectNode current = ItemCodec.decode(items.get(key));
+        condition.require(current);
+        return new Change(current, current);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
-import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
@@ -22,12 +21,10 @@ public final class DeleteItem implements Operation {
 
     private final Tables tables;
     private final TableStore store;
-    private final ItemCodec codec;
 
-    DeleteItem(Tables tables, TableStore store, ItemCodec codec) {
+    DeleteItem(Tables tables, TableStore store) {
         this.tables = tables;
         this.store = store;
-        this.codec = codec;
     }
 
     @Override
@@ -49,18 +46,8 @@ public final class DeleteItem implements Operation {
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
-        PrimaryKey key = table.keySchema().keyOfRequest(AttributeValue.checkedMap(input.get("Key")));
-        RequestExpressions expressions = new RequestExpressions(input);
-        ConditionCheck check = ConditionCheck.of(expressions.condition("ConditionExpression"), input);
-        expressions.checkAllUsed();
-        ObjectNode old = store.write(table.storeName(), items -> {
-            ObjectNode current = codec.decode(items.get(key));
-            check.require(current);
-            if (current != null) {
-                items.delete(key);
-            }
-            return current;
-        });
+        Delete delete = Delete.of(input, table);
+        ObjectNode old = store.write(table.storeName(), items -> delete.applyTo(items).before());
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && old != null) {
             output.set("Attributes", old);

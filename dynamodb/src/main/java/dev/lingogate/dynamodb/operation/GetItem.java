@@ -21,12 +21,10 @@ public final class GetItem implements Operation {
 
     private final Tables tables;
     private final TableStore store;
-    private final ItemCodec codec;
 
-    GetItem(Tables tables, TableStore store, ItemCodec codec) {
+    GetItem(Tables tables, TableStore store) {
         this.tables = tables;
         this.store = store;
-        this.codec = codec;
     }
 
     @Override
@@ -48,7 +46,7 @@ public final class GetItem implements Operation {
         RequestExpressions expressions = new RequestExpressions(input);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
-        ObjectNode item = codec.decode(store.get(table.storeName(), key));
+        ObjectNode item = ItemCodec.decode(store.get(table.storeName(), key));
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (item != null) {
             output.set("Item", projection == null ? item : projection.apply(item));

@@ -1,33 +1,33 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /** Items are stored as their DynamoDB JSON: what the client sent is what a later read answers. */
 final class ItemCodec {
 
-    private final ObjectMapper mapper;
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    ItemCodec(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private ItemCodec() {
     }
 
     /** The item, or null for no item. */
-    ObjectNode decode(byte[] json) {
+    static ObjectNode decode(byte[] json) {
         if (json == null) {
             return null;
         }
         try {
-            return (ObjectNode) mapper.readTree(json);
+            return (ObjectNode) MAPPER.readTree(json);
         } catch (IOException e) {
             throw new IllegalStateException("a stored item is not JSON", e);
         }
     }
 
-    byte[] encode(ObjectNode item) {
+    static byte[] encode(ObjectNode item) {
         try {
-            return mapper.writeValueAsBytes(item);
+            return MAPPER.writeValueAsBytes(item);
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

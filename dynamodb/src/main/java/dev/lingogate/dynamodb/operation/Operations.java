@@ -12,17 +12,18 @@ public final class Operations {
     }
 
     public static List<Operation> all(Tables tables, TableStore store, ObjectMapper mapper) {
-        ItemCodec codec = new ItemCodec(mapper);
-        PageReader pages = new PageReader(store, codec);
+        PageReader pages = new PageReader(store);
         return List.of(
                 new CreateTable(tables),
                 new DescribeTable(tables, store),
                 new ListTables(tables),
                 new DeleteTable(tables, store),
-                new PutItem(tables, store, codec),
-                new GetItem(tables, store, codec),
-                new UpdateItem(tables, store, codec),
-                new DeleteItem(tables, store, codec),
+                new PutItem(tables, store),
+                new GetItem(tables, store),
+                new UpdateItem(tables, store),
+                new DeleteItem(tables, store),
+                new BatchGetItem(tables, store),
+                new BatchWriteItem(tables, store),
                 new Query(tables, pages),
                 new Scan(tables, pages));
     }

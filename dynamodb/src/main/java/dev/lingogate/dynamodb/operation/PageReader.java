@@ -24,11 +24,9 @@ final class PageReader {
     static final long MAX_PAGE_BYTES = 1024 * 1024;
 
     private final TableStore store;
-    private final ItemCodec codec;
 
-    PageReader(TableStore store, ItemCodec codec) {
+    PageReader(TableStore store) {
         this.store = store;
-        this.codec = codec;
     }
 
     /** The ExclusiveStartKey of a request, checked against the table's key schema; null when absent. */
@@ -66,7 +64,7 @@ final class PageReader {
         int[] count = {0};
         ObjectNode[] last = new ObjectNode[1];
         store.read(table.storeName(), range, stored -> {
-            ObjectNode item = codec.decode(stored.json());
+            ObjectNode item = ItemCodec.decode(stored.json());
             scanned[0]++;
             bytes[0] += stored.size();
             last[0] = item;

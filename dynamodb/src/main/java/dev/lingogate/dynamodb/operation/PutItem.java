@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
-import dev.lingogate.dynamodb.storage.PrimaryKey;
-import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
@@ -23,12 +21,10 @@ public final class PutItem implements Operation {
 
     private final Tables tables;
     private final TableStore store;
-    private final ItemCodec codec;
 
-    PutItem(Tables tables, TableStore store, ItemCodec codec) {
+    PutItem(Tables tables, TableStore store) {
         this.tables = tables;
         this.store = store;
-        this.codec = codec;
     }
 
     @Override
@@ -50,22 +46,8 @@ public final class PutItem implements Operation {
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
-        ObjectNode item = AttributeValue.checkedMap(input.get("Item"));
-        PrimaryKey key = table.keySchema().keyOfItem(item);
-        long size = AttributeValue.itemSize(item);
-        if (size > AttributeValue.MAX_ITEM_BYTES) {
-            throw new ValidationException("Item size has exceeded the maximum allowed size");
-        }
-        RequestExpressions expressions = new RequestExpressions(input);
-        ConditionCheck check = ConditionCheck.of(expressions.condition("ConditionExpression"), input);
-        expressions.checkAllUsed();
-        byte[] json = codec.encode(item);
-        ObjectNode old = store.write(table.storeName(), items -> {
-            ObjectNode current = codec.decode(items.get(key));
-            check.require(current);
-            items.put(new StoredItem(key, size, json));
-            return current;
-        });
+        Put put = Put.of(input, table);
+        ObjectNode old = store.write(table.storeName(), items -> put.applyTo(items).before());
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && old != null) {
             output.set("Attributes", old);

@@ -127,44 +127,67 @@ public final class SqliteTableStore implements TableStore {
     }
 
     @Override
-    public <T> T write(String storeName, Function<ItemWriter, T> work) {
-        return writing(connection -> work.apply(new ItemWriter() {
-            @Override
-            public byte[] get(PrimaryKey key) {
-                try {
-                    return find(connection, storeName, key);
-                } catch (SQLException e) {
-                    throw new StorageException("reading " + storeName + " failed", e);
-                }
-            }
+    public <T> T transact(Function<WriteTransaction, T> work) {
+        return writing(connection -> work.apply(storeName -> new TableWriter(connection, storeName)));
+    }
 
-            @Override
-            public void put(StoredItem item) {
-                try {
-                    PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + storeName
-                            + " (p, s, size, item) VALUES (?, ?, ?, ?)");
-                    upsert.setBytes(1, item.key().partition());
-                    upsert.setBytes(2, item.key().sort());
-                    upsert.setLong(3, item.size());
-                    upsert.setBytes(4, item.json());
-                    upsert.executeUpdate();
-                } catch (SQLException e) {
-                    throw new StorageException("writing " + storeName + " failed", e);
-                }
+    @Override
+    public <T> T snapshot(Function<Snapshot, T> work) {
+        return reading(connection -> {
+            // In WAL mode a read transaction sees the database as of its first read, to its end.
+            connection.execute("BEGIN");
+            try {
+                return work.apply((storeName, key) -> {
+                    try {
+                        return find(connection, storeName, key);
+                    } catch (SQLException e) {
+                        throw new StorageException("reading " + storeName + " failed", e);
+                    }
+                });
+            } finally {
+                connection.execute("COMMIT");
             }
+        });
+    }
 
-            @Override
-            public void delete(PrimaryKey key) {
-                try {
-                    PreparedStatement delete = connection.statement("DELETE FROM " + storeName + " WHERE p = ? AND s = ?");
-                    delete.setBytes(1, key.partition());
-                    delete.setBytes(2, key.sort());
-                    delete.executeUpdate();
-                } catch (SQLException e) {
-                    throw new StorageException("deleting from " + storeName + " failed", e);
-                }
+    /** The items of one table as a write transaction reads and changes them. */
+    private record TableWriter(SqliteConnection connection, String storeName) implements ItemWriter {
+
+        @Override
+        public byte[] get(PrimaryKey key) {
+            try {
+                return find(connection, storeName, key);
+            } catch (SQLException e) {
+                throw new StorageException("reading " + storeName + " failed", e);
             }
-        }));
+        }
+
+        @Override
+        public void put(StoredItem item) {
+            try {
+                PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + storeName
+                        + " (p, s, size, item) VALUES (?, ?, ?, ?)");
+                upsert.setBytes(1, item.key().partition());
+                upsert.setBytes(2, item.key().sort());
+                upsert.setLong(3, item.size());
+                upsert.setBytes(4, item.json());
+                upsert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("writing " + storeName + " failed", e);
+            }
+        }
+
+        @Override
+        public void delete(PrimaryKey key) {
+            try {
+                PreparedStatement delete = connection.statement("DELETE FROM " + storeName + " WHERE p = ? AND s = ?");
+                delete.setBytes(1, key.partition());
+                delete.setBytes(2, key.sort());
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("deleting from " + storeName + " failed", e);
+            }
+        }
     }
 
     @Override

@@ -23,10 +23,21 @@ public interface TableStore extends AutoCloseable {
     byte[] get(String storeName, PrimaryKey key);
 
     /**
-     * Runs a read-check-write atomically: no other write to any table interleaves, and the call
-     * returns only after the transaction is durably committed (fsynced).
+     * Runs a read-check-write on one table atomically: no other write to any table interleaves, and
+     * the call returns only after the transaction is durably committed (fsynced).
      */
-    <T> T write(String storeName, Function<ItemWriter, T> work);
+    default <T> T write(String storeName, Function<ItemWriter, T> work) {
+        return transact(transaction -> work.apply(transaction.table(storeName)));
+    }
+
+    /**
+     * Runs reads and writes over any tables as one transaction: all of it is committed (durably, as
+     * {@link #write}), or, if {@code work} throws, none of it.
+     */
+    <T> T transact(Function<WriteTransaction, T> work);
+
+    /** Runs reads over any tables that all see the same committed state, whatever writes go on meanwhile. */
+    <T> T snapshot(Function<Snapshot, T> work);
 
     /** Visits the items of a range in key order until the visitor answers false. */
     void read(String storeName, KeyRange range, Predicate<StoredItem> visitor);

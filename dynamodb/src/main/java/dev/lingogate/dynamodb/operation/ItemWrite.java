@@ -1,0 +1,32 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.storage.ItemWriter;
+import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A write to one item, prepared before its transaction starts (key found, item and expressions
+ * parsed and checked, so that nothing but its condition can fail inside), then applied inside one:
+ * alone for PutItem, UpdateItem and DeleteItem, with others for BatchWriteItem and TransactWriteItems.
+ */
+sealed interface ItemWrite permits Put, Update, Delete, ConditionCheck {
+
+    TableDefinition table();
+
+    PrimaryKey key();
+
+    /** Equal for writes to the same item of the same table, which one request may not hold twice. */
+    default Object itemIdentity() {
+        return List.of(table().storeName(), ByteBuffer.wrap(key().partition()), ByteBuffer.wrap(key().sort()));
+    }
+
+    /** Checks the condition on the item as it is now, then writes; answers the item before and after. */
+    Change applyTo(ItemWriter items);
+
+    /** The item before and after a write; either is null where there is no item. */
+    record Change(ObjectNode before, ObjectNode after) {
+    }
+}
