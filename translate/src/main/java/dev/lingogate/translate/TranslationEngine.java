@@ -65,7 +65,8 @@ public final class TranslationEngine implements AutoCloseable {
                 continue;
             }
             try {
-                pools.put(pair.get(), new PipelinePool(mode, options.pipelinesPerPair(), options.requestTimeout()));
+                pools.put(pair.get(), new PipelinePool(mode, options.pipelinesPerPair(), options.requestTimeout(),
+                        options.queuePerPair()));
             } catch (IOException e) {
                 LOG.warn("The Apertium mode {} cannot be started: {}", mode.name(), e.getMessage());
             }

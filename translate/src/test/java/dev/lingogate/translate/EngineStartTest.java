@@ -1,6 +1,7 @@
 package dev.lingogate.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,5 +35,12 @@ class EngineStartTest {
                 Duration.ofSeconds(15)))) {
             assertThat(engine.missingPrerequisites()).containsExactly("apertium is not installed (apt-get install apertium)");
         }
+    }
+
+    @Test
+    void aNegativeQueueLengthIsRefusedWhenTheOptionsAreMade() {
+        assertThatThrownBy(() -> TranslateOptions.defaults().withQueuePerPair(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queuePerPair must not be negative, not -1");
     }
 }

@@ -8,6 +8,7 @@ import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.translate.apertium.PipelineFailure;
 import dev.lingogate.translate.apertium.PipelinePool;
+import dev.lingogate.translate.apertium.QueueFull;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.LanguageScore;
@@ -87,6 +88,11 @@ final class TranslateText implements JsonOperation {
             throw new AwsException(500, "ServiceUnavailableException",
                     "The translation engine for " + pair.source() + " to " + pair.target()
                             + " is temporarily unavailable: " + e.getMessage() + ". Retry your request.");
+        } catch (QueueFull e) {
+            // AWS answers an overloaded Translate with this type and status too.
+            throw new AwsException(500, "ServiceUnavailableException",
+                    "The translation engine for " + pair.source() + " to " + pair.target()
+                            + " is busy: " + e.getMessage() + ". Retry your request later.");
         }
     }
 
