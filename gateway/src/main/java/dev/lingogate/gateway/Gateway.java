@@ -1,5 +1,6 @@
 package dev.lingogate.gateway;
 
+import dev.lingogate.gateway.admission.Admission;
 import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.http.RequestFlow;
 import dev.lingogate.gateway.integration.FunctionInvoker;
@@ -9,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,13 +33,17 @@ public final class Gateway {
     this(vertx, options, routes, ApiSettings.none(), invoker);
   }
 
-  /** @throws IllegalArgumentException when a route's path template is malformed */
+  /**
+   * @throws IllegalArgumentException when a route's path template is malformed, or a route requires
+   *     an API key and the settings hold no key store
+   */
   public Gateway(Vertx vertx, GatewayOptions options, List<Route> routes, ApiSettings settings,
                  FunctionInvoker invoker) {
     this.vertx = vertx;
     this.options = options;
     this.flow = new RequestFlow(vertx, options, new RouteTable(routes),
         CorsPolicy.of(settings.cors(), options.apiKind()),
+        new Admission(routes, settings.apiKeys(), settings.usagePlans(), settings.methodThrottling(), Clock.systemUTC()),
         new Integration(vertx, invoker, options.integrationTimeout()));
   }
 

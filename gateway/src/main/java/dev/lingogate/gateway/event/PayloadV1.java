@@ -1,6 +1,7 @@
 package dev.lingogate.gateway.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lingogate.gateway.admission.ApiKey;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestHeaders;
 import dev.lingogate.gateway.routing.RouteMatch;
@@ -20,7 +21,7 @@ final class PayloadV1 {
     this.stage = stage;
   }
 
-  void write(JsonGenerator json, IncomingRequest request, RouteMatch match) throws IOException {
+  void write(JsonGenerator json, IncomingRequest request, RouteMatch match, ApiKey apiKey) throws IOException {
     String resource = match.route().pathTemplate();
     json.writeStartObject();
     json.writeStringField("resource", resource);
@@ -34,7 +35,7 @@ final class PayloadV1 {
       ProxyEvent.writeStringMap(json, "pathParameters", match.pathParameters());
     }
     json.writeNullField("stageVariables");
-    writeRequestContext(json, request, resource);
+    writeRequestContext(json, request, resource, apiKey);
     ProxyEvent.writeBody(json, request, true);
     json.writeEndObject();
   }
@@ -76,7 +77,8 @@ final class PayloadV1 {
     json.writeEndObject();
   }
 
-  private void writeRequestContext(JsonGenerator json, IncomingRequest request, String resource) throws IOException {
+  private void writeRequestContext(JsonGenerator json, IncomingRequest request, String resource, ApiKey apiKey)
+      throws IOException {
     json.writeObjectFieldStart("requestContext");
     json.writeStringField("accountId", ProxyEvent.ACCOUNT_ID);
     json.writeStringField("apiId", ProxyEvent.API_ID);
@@ -94,6 +96,10 @@ final class PayloadV1 {
     json.writeObjectFieldStart("identity");
     json.writeStringField("sourceIp", request.sourceIp());
     json.writeStringField("userAgent", request.userAgent());
+    if (apiKey != null) {
+      json.writeStringField("apiKey", apiKey.value());
+      json.writeStringField("apiKeyId", apiKey.id());
+    }
     json.writeEndObject();
     json.writeEndObject();
   }

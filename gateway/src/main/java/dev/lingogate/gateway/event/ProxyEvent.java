@@ -3,6 +3,7 @@ package dev.lingogate.gateway.event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lingogate.gateway.PayloadFormat;
+import dev.lingogate.gateway.admission.ApiKey;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.routing.RouteMatch;
 import java.io.ByteArrayOutputStream;
@@ -33,11 +34,12 @@ public final class ProxyEvent {
     this.v2 = new PayloadV2();
   }
 
-  public byte[] build(IncomingRequest request, RouteMatch match) {
+  /** @param apiKey the key the request was admitted with, null when its route needs none */
+  public byte[] build(IncomingRequest request, RouteMatch match, ApiKey apiKey) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512 + request.body().length * 4 / 3);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       if (match.route().format() == PayloadFormat.V1) {
-        v1.write(json, request, match);
+        v1.write(json, request, match, apiKey);
       } else {
         v2.write(json, request, match);
       }

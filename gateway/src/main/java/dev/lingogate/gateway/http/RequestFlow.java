@@ -3,6 +3,8 @@ package dev.lingogate.gateway.http;
 import dev.lingogate.gateway.ApiKind;
 import dev.lingogate.gateway.GatewayOptions;
 import dev.lingogate.gateway.Route;
+import dev.lingogate.gateway.admission.Admission;
+import dev.lingogate.gateway.admission.ApiKey;
 import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.event.ProxyEvent;
 import dev.lingogate.gateway.integration.Integration;
@@ -27,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The path of one request through the gateway, top to bottom: answer a CORS preflight or match the
- * route, check limits, build the event, invoke the function, map its answer and add the CORS
+ * route, check keys, throttles and limits, build the event, invoke the function, map its answer and add the CORS
  * headers, write the response (and the access log line). A request no route matches is a file of
  * the web page or the API's unknown-route answer.
  */
@@ -38,17 +40,19 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
   private final Vertx vertx;
   private final RouteTable routes;
   private final CorsPolicy cors;
+  private final Admission admission;
   private final BodyLimit bodyLimit;
   private final ProxyEvent events;
   private final Integration integration;
   private final WebRoot webRoot;
   private final GatewayError unknownRoute;
 
-  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, CorsPolicy cors,
+  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, CorsPolicy cors, Admission admission,
                      Integration integration) {
     this.vertx = vertx;
     this.routes = routes;
     this.cors = cors;
+    this.admission = admission;
     this.bodyLimit = new BodyLimit(options.maxBodyBytes());
     this.events = new ProxyEvent(options.stage());
     this.integration = integration;
@@ -111,9 +115,10 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
 
   private void invokeFunction(HttpServerRequest http, String requestId, long receivedAt, RouteMatch match) {
     Route route = match.route();
+    ApiKey apiKey = admission.admit(route, http.getHeader("x-api-key"));
     bodyLimit.read(http)
         .map(body -> IncomingRequest.from(http, requestId, receivedAt, body))
-        .map(request -> events.build(request, match))
+        .map(request -> events.build(request, match, apiKey))
         .compose(event -> integration.invoke(route.functionName(), event))
         .map(outcome -> IntegrationResponse.of(outcome, route.format()))
         .map(answer -> cors.decorate(http.getHeader("origin"), answer))

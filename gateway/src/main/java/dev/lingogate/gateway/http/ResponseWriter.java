@@ -69,7 +69,7 @@ final class ResponseWriter {
       if (rejected.error().status() >= 500) {
         LOG.warn("request {}: {}", requestId, rejected.getMessage());
       }
-      write(http, rejected.error());
+      write(http, rejected.response());
     } else {
       LOG.error("request {} failed inside the gateway", requestId, failure);
       write(http, GatewayError.INTERNAL_SERVER_ERROR);

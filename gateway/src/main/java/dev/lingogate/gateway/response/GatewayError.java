@@ -6,11 +6,15 @@ import io.vertx.core.buffer.Buffer;
 /** The answers the gateway itself gives, worded as Amazon API Gateway words them. */
 public enum GatewayError {
   BAD_REQUEST(400, "Bad Request"),
+  /** No API key, an unknown or disabled one, or one in no usage plan of the API. */
+  FORBIDDEN(403, "Forbidden"),
   MISSING_AUTHENTICATION_TOKEN(403, "Missing Authentication Token"),
   NOT_FOUND(404, "Not Found"),
   REQUEST_TOO_LONG(413, "Request Too Long"),
   URI_TOO_LONG(414, "Request-URI Too Long"),
   THROTTLED(429, "Too Many Requests"),
+  /** A usage plan's quota is used up for the period. */
+  LIMIT_EXCEEDED(429, "Limit Exceeded"),
   HEADERS_TOO_LARGE(431, "Request Header Fields Too Large"),
   /** A v2 answer that is not JSON, or has an unusable statusCode (HTTP APIs). */
   INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
