@@ -2,12 +2,17 @@ package dev.lingogate.lambda;
 
 import dev.lingogate.edge.AwsService;
 import dev.lingogate.lambda.environment.EnvironmentPool;
-import dev.lingogate.lambda.invoke.InvokeApi;
+import dev.lingogate.lambda.invoke.LambdaApi;
 import dev.lingogate.lambda.log.FunctionLog;
+import dev.lingogate.lambda.log.LogTail;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,14 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FunctionHost implements AutoCloseable {
 
-    private record Hosted(FunctionDefinition definition, EnvironmentPool environments, FunctionLog log) {}
+    private record Hosted(DeployedFunction deployed, EnvironmentPool environments, FunctionLog log) {}
 
     private final Vertx vertx;
     private final HostOptions options;
     private final Map<String, Hosted> functions = new ConcurrentHashMap<>();
     /** Starts JVMs and writes logs, which block: never on an event loop. */
     private final ExecutorService blocking;
-    private final InvokeApi invokeApi;
+    private final EventQueue events;
+    private final LambdaApi lambdaApi;
 
     public FunctionHost(Vertx vertx, HostOptions options) {
         this.vertx = vertx;
@@ -39,13 +45,14 @@ public final class FunctionHost implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.invokeApi = new InvokeApi(this, options.region());
+        this.events = new EventQueue(this::invoke, vertx, blocking, options.eventRetryDelays());
+        this.lambdaApi = new LambdaApi(this, options.region());
     }
 
     public void register(FunctionDefinition function) {
         FunctionLog log = new FunctionLog(options.dataDir().resolve("logs").resolve(function.name() + ".log"));
-        Hosted previous = functions.put(function.name(),
-                new Hosted(function, new EnvironmentPool(function, options, log, vertx, blocking), log));
+        Hosted previous = functions.put(function.name(), new Hosted(new DeployedFunction(function, Instant.now()),
+                new EnvironmentPool(function, options, log, vertx, blocking), log));
         if (previous != null) {
             close(previous);
         }
@@ -55,13 +62,43 @@ public final class FunctionHost implements AutoCloseable {
         return functions.containsKey(functionName);
     }
 
+    /** The function named so, as registered. */
+    public Optional<DeployedFunction> deployed(String functionName) {
+        return Optional.ofNullable(functions.get(functionName)).map(Hosted::deployed);
+    }
+
+    /** Every function, by name. */
+    public List<DeployedFunction> deployed() {
+        return functions.values().stream().map(Hosted::deployed)
+                .sorted(Comparator.comparing(deployed -> deployed.definition().name())).toList();
+    }
+
     /** Invokes a function; fails with {@link FunctionNotFoundException} for a name never registered. */
     public CompletionStage<Invocation> invoke(String functionName, byte[] payload) {
+        return invoke(functionName, UUID.randomUUID().toString(), payload, new LogTail());
+    }
+
+    /**
+     * Invokes a function as the request {@code requestId} (what its context's {@code getAwsRequestId}
+     * answers); the invocation's log lines, START to REPORT, also go to {@code tail}.
+     */
+    public CompletionStage<Invocation> invoke(String functionName, String requestId, byte[] payload, LogTail tail) {
         Hosted function = functions.get(functionName);
         if (function == null) {
             return CompletableFuture.failedFuture(new FunctionNotFoundException(functionName));
         }
-        return function.environments().invoke(payload);
+        return function.environments().invoke(requestId, payload, tail);
+    }
+
+    /**
+     * Queues an asynchronous ({@code Event}) invocation and returns at once; a function error is
+     * retried twice, a throttle until the event is six hours old, as Lambda does.
+     */
+    public void enqueue(String functionName, String requestId, byte[] payload) {
+        if (!functions.containsKey(functionName)) {
+            throw new FunctionNotFoundException(functionName);
+        }
+        events.enqueue(functionName, requestId, payload);
     }
 
     /**
@@ -76,14 +113,18 @@ public final class FunctionHost implements AutoCloseable {
         return function.environments().prewarm();
     }
 
-    /** The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}), to put on the edge. */
+    /**
+     * Lambda's API for the edge: Invoke ({@code POST /2015-03-31/functions/{name}/invocations}),
+     * GetFunction and ListFunctions.
+     */
     public AwsService invokeApi() {
-        return invokeApi;
+        return lambdaApi;
     }
 
-    /** Kills every environment's JVM. */
+    /** Kills every environment's JVM; events waiting for a retry are dropped. */
     @Override
     public void close() {
+        events.close();
         List<Hosted> all = new ArrayList<>(functions.values());
         functions.clear();
         all.forEach(FunctionHost::close);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.lambda.model.InvalidRequestContentExcepti
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -46,6 +48,7 @@ class InvokeApiTest {
         host.register(function("thrower", "Thrower"));
         host.register(function("sleeper", "Sleeper"));
         host.register(function("impatient", "Sleeper", 1, Map.of()));
+        host.register(function("printer", "Printer"));
         edge = new RunningEdge(vertx, List.of(host.invokeApi()));
         lambda = edge.lambdaClient(RunningEdge.ADMIN);
     }
@@ -70,6 +73,50 @@ class InvokeApiTest {
         assertThat(response.payload().asUtf8String()).isEqualTo("{\"text\":\"Guten Tag\"}");
         assertThat(response.executedVersion()).isEqualTo("$LATEST");
         assertThat(response.functionError()).isNull();
+    }
+
+    @Test
+    void logTypeTailAnswersTheInvocationsLogBase64() {
+        InvokeResponse response = lambda.invoke(r -> r.functionName("printer").logType(LogType.TAIL)
+                .payload(SdkBytes.fromUtf8String("{\"line\": \"Bonjour\", \"errorLine\": \"Hola\"}")));
+
+        String requestId = response.responseMetadata().requestId();
+        List<String> log = List.of(new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8).split("\n"));
+        assertThat(log.get(0)).isEqualTo("START RequestId: " + requestId + " Version: $LATEST");
+        assertThat(log.subList(1, 3)).containsExactlyInAnyOrder("Bonjour", "Hola");
+        assertThat(log.get(3)).isEqualTo("END RequestId: " + requestId);
+        assertThat(log.get(4)).startsWith("REPORT RequestId: " + requestId + "\tDuration: ");
+        assertThat(log).hasSize(5);
+    }
+
+    @Test
+    void logTailIsTheLastFourKilobytesOfTheInvocationsLog() {
+        String longLine = "x".repeat(10_000);
+        InvokeResponse response = lambda.invoke(r -> r.functionName("printer").logType(LogType.TAIL)
+                .payload(SdkBytes.fromUtf8String("{\"line\": \"" + longLine + "\", \"errorLine\": \"after\"}")));
+
+        byte[] tail = Base64.getDecoder().decode(response.logResult());
+        assertThat(tail).hasSize(4096);
+        assertThat(new String(tail, StandardCharsets.UTF_8)).startsWith("xxxx").contains("END RequestId: ").contains("\nREPORT RequestId: ");
+    }
+
+    @Test
+    void withoutLogTypeTailNoLogIsReturned() {
+        InvokeResponse response = invoke("printer", InvocationType.REQUEST_RESPONSE, "{\"line\": \"quiet\"}");
+
+        assertThat(response.logResult()).isNull();
+    }
+
+    @Test
+    void unknownLogTypeIsAValidationError400() {
+        assertThatThrownBy(() -> lambda.invoke(r -> r.functionName("echo").logType("Everything")
+                .payload(SdkBytes.fromUtf8String("{}"))))
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value 'Everything'"
+                            + " at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]");
+                });
     }
 
     @Test

@@ -35,6 +35,10 @@ final class RunningEdge implements AutoCloseable {
         edge.start().await();
     }
 
+    int port() {
+        return edge.port();
+    }
+
     LambdaClient lambdaClient(AccessKey key) {
         return LambdaClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + edge.port()))

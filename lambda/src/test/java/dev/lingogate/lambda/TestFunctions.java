@@ -1,7 +1,9 @@
 package dev.lingogate.lambda;
 
 import dev.lingogate.iam.AccessKey;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,5 +43,22 @@ final class TestFunctions {
 
     static String text(byte[] payload) {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** The {@code START} lines of a function's log file. */
+    static List<String> startLines(Path dataDir, String function) throws IOException {
+        Path log = dataDir.resolve("logs").resolve(function + ".log");
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(line -> line.startsWith("START ")).toList() : List.of();
+    }
+
+    /** Waits (30 s at most) until the function's log has {@code count} START lines, and returns them. */
+    static List<String> awaitStartLines(Path dataDir, String function, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> starts = startLines(dataDir, function);
+        while (starts.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            starts = startLines(dataDir, function);
+        }
+        return starts;
     }
 }

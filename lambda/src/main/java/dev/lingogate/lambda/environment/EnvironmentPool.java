@@ -5,6 +5,7 @@ import dev.lingogate.lambda.FunctionInitException;
 import dev.lingogate.lambda.HostOptions;
 import dev.lingogate.lambda.Invocation;
 import dev.lingogate.lambda.log.FunctionLog;
+import dev.lingogate.lambda.log.LogTail;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,9 +56,10 @@ public final class EnvironmentPool implements AutoCloseable {
         this.blocking = blocking;
     }
 
-    public CompletionStage<Invocation> invoke(byte[] payload) {
+    /** Runs one invocation in a free environment; its log lines from START to REPORT also go to {@code tail}. */
+    public CompletionStage<Invocation> invoke(String requestId, byte[] payload, LogTail tail) {
         return lease()
-                .thenCompose(environment -> environment.invoke(payload).whenComplete((result, error) -> giveBack(environment)))
+                .thenCompose(environment -> environment.invoke(requestId, payload, tail).whenComplete((result, error) -> giveBack(environment)))
                 .exceptionally(EnvironmentPool::asInvocation);
     }
 

@@ -4,6 +4,7 @@ import dev.lingogate.lambda.FunctionDefinition;
 import dev.lingogate.lambda.FunctionInitException;
 import dev.lingogate.lambda.Invocation;
 import dev.lingogate.lambda.log.FunctionLog;
+import dev.lingogate.lambda.log.LogTail;
 import dev.lingogate.lambda.runtime.InvocationEvent;
 import dev.lingogate.lambda.runtime.RuntimeApi;
 import dev.lingogate.lambda.runtime.RuntimeApiServer;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +53,8 @@ final class ExecutionEnvironment implements RuntimeApi {
     private Invocation.Failed initFailure;
     private Consumer<InvocationEvent> waitingRuntime;
     private Running current;
+    /** The invocation whose output the JVM prints: the one in progress, until its output is drained. */
+    private Running printing;
     private boolean initReported;
     /** No longer takes invocations: its JVM exited or is being killed. */
     private boolean dead;
@@ -62,13 +64,15 @@ final class ExecutionEnvironment implements RuntimeApi {
     /** The invocation in progress. */
     private static final class Running {
         final InvocationEvent event;
+        final LogTail tail;
         final long startedNanos = System.nanoTime();
         final CompletableFuture<Invocation> result = new CompletableFuture<>();
         boolean delivered;
         long timer;
 
-        Running(InvocationEvent event) {
+        Running(InvocationEvent event, LogTail tail) {
             this.event = event;
+            this.tail = tail;
         }
     }
 
@@ -113,7 +117,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        output = new ProcessOutput(process.getInputStream(), log, "lambda-" + function.name() + "-" + process.pid());
+        output = new ProcessOutput(process.getInputStream(), this::printed, "lambda-" + function.name() + "-" + process.pid());
         process.onExit().thenAccept(exited -> exited(exited.exitValue()));
         initTimer = vertx.setTimer(INIT_LIMIT_MILLIS, id -> initTimedOut());
     }
@@ -124,26 +128,43 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    /** Runs one invocation in this (idle) environment. */
-    CompletionStage<Invocation> invoke(byte[] payload) {
+    /** Runs one invocation in this (idle) environment; its log lines go to the function's log and to {@code tail}. */
+    CompletionStage<Invocation> invoke(String requestId, byte[] payload, LogTail tail) {
         Running running;
         synchronized (this) {
             if (dead || current != null) {
                 throw new IllegalStateException("environment of " + function.name() + " is not idle");
             }
             long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
-            String requestId = UUID.randomUUID().toString();
             running = new Running(new InvocationEvent(requestId, deadline, functionArn,
-                    "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + requestId.replace("-", "").substring(0, 24),
-                    payload));
+                    "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + traceIdOf(requestId), payload), tail);
             current = running;
-            log.start(requestId);
+            printing = running;
+            tail.append(log.start(requestId));
             running.timer = vertx.setTimer(function.timeoutSeconds() * 1000L, id -> timedOut(running));
             if (waitingRuntime != null) {
                 deliver(waitingRuntime);
             }
         }
         return running.result;
+    }
+
+    /** A line the JVM printed: it belongs to the invocation in progress, if there is one. */
+    private void printed(String line) {
+        log.line(line);
+        Running running;
+        synchronized (this) {
+            running = printing;
+        }
+        if (running != null) {
+            running.tail.append(line);
+        }
+    }
+
+    /** The 24 hex digits of an X-Ray trace id, taken from the request id so that one names the other. */
+    private static String traceIdOf(String requestId) {
+        String hex = requestId.replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
+        return (hex + "000000000000000000000000").substring(0, 24);
     }
 
     @Override
@@ -269,11 +290,16 @@ final class ExecutionEnvironment implements RuntimeApi {
                 awaitExit(jvmProcess);
             }
             output.drain();
-            if (result instanceof Invocation.TimedOut timedOut) {
-                log.timedOut(requestId, timedOut.message());
+            synchronized (this) {
+                if (printing == running) {
+                    printing = null;
+                }
             }
-            log.end(requestId);
-            log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport, result);
+            if (result instanceof Invocation.TimedOut timedOut) {
+                running.tail.append(log.timedOut(requestId, timedOut.message()));
+            }
+            running.tail.append(log.end(requestId));
+            running.tail.append(log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport, result));
             running.result.complete(result);
         });
         return true;

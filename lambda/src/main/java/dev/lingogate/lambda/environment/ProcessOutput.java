@@ -1,14 +1,14 @@
 package dev.lingogate.lambda.environment;
 
-import dev.lingogate.lambda.log.FunctionLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
- * Copies what an environment's JVM prints (stdout and stderr merged) into the function's log, line
- * by line, on a thread of its own.
+ * Hands what an environment's JVM prints (stdout and stderr merged) to the environment, line by
+ * line, on a thread of its own.
  */
 final class ProcessOutput {
 
@@ -17,14 +17,14 @@ final class ProcessOutput {
     private static final long QUIET_NANOS = 2_000_000;
 
     private final InputStream output;
-    private final FunctionLog log;
+    private final Consumer<String> lines;
     private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
     private volatile boolean waitingForOutput;
     private volatile long lastCopiedNanos = System.nanoTime();
 
-    ProcessOutput(InputStream output, FunctionLog log, String threadName) {
+    ProcessOutput(InputStream output, Consumer<String> lines, String threadName) {
         this.output = output;
-        this.log = log;
+        this.lines = lines;
         Thread copier = new Thread(this::copy, threadName);
         copier.setDaemon(true);
         copier.start();
@@ -68,7 +68,7 @@ final class ProcessOutput {
             // The process was killed: what it printed so far is in the log.
         }
         if (partialLine.size() > 0) {
-            log.line(partialLine.toString(StandardCharsets.UTF_8));
+            lines.accept(partialLine.toString(StandardCharsets.UTF_8));
         }
         lastCopiedNanos = System.nanoTime() - QUIET_NANOS;
         waitingForOutput = true;
@@ -78,7 +78,7 @@ final class ProcessOutput {
         for (int i = 0; i < length; i++) {
             byte b = buffer[i];
             if (b == '\n') {
-                log.line(partialLine.toString(StandardCharsets.UTF_8));
+                lines.accept(partialLine.toString(StandardCharsets.UTF_8));
                 partialLine.reset();
             } else if (b != '\r') {
                 partialLine.write(b);

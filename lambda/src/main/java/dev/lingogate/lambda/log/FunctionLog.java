@@ -15,7 +15,8 @@ import java.util.OptionalLong;
 /**
  * A function's log, {@code logs/<function>.log}: what its environments print, framed by the
  * {@code START}, {@code END} and {@code REPORT} lines Lambda writes around each invocation, so that
- * the file reads like the function's CloudWatch log group.
+ * the file reads like the function's CloudWatch log group. The framing lines are returned too, for
+ * the invocation's {@link LogTail}.
  */
 public final class FunctionLog implements AutoCloseable {
 
@@ -41,23 +42,24 @@ public final class FunctionLog implements AutoCloseable {
         }
     }
 
-    public void start(String requestId) {
-        line("START RequestId: " + requestId + " Version: $LATEST");
+    /** Writes the line that opens an invocation, and returns it. */
+    public String start(String requestId) {
+        return written("START RequestId: " + requestId + " Version: $LATEST");
     }
 
-    public void timedOut(String requestId, String message) {
-        line(Instant.now() + " " + requestId + " " + message);
+    public String timedOut(String requestId, String message) {
+        return written(Instant.now() + " " + requestId + " " + message);
     }
 
-    public void end(String requestId) {
-        line("END RequestId: " + requestId);
+    public String end(String requestId) {
+        return written("END RequestId: " + requestId);
     }
 
     /**
      * @param initNanos how long the environment took to initialise, reported on its first invocation only
      * @param outcome   how the invocation ended: Lambda notes a timeout, and a runtime that exited
      */
-    public void report(String requestId, long durationNanos, int memorySizeMb, OptionalLong maxMemoryUsedMb,
+    public String report(String requestId, long durationNanos, int memorySizeMb, OptionalLong maxMemoryUsedMb,
             OptionalLong initNanos, Invocation outcome) {
         StringBuilder report = new StringBuilder("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
@@ -70,7 +72,12 @@ public final class FunctionLog implements AutoCloseable {
         } else if (outcome instanceof Invocation.Failed failed && failed.errorType().startsWith("Runtime.")) {
             report.append("\tStatus: error\tError Type: ").append(failed.errorType());
         }
-        line(report.toString());
+        return written(report.toString());
+    }
+
+    private String written(String text) {
+        line(text);
+        return text;
     }
 
     private static String millis(long nanos) {
