@@ -9,6 +9,9 @@ import dev.lingogate.translate.api.AmazonApis;
 import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
+import dev.lingogate.translate.routing.Chain;
+import dev.lingogate.translate.routing.Translation;
+import dev.lingogate.translate.routing.Translator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lingogate's translation engine: a pool of warm Apertium pipelines for every installed language
- * pair, and a Lingua language detector, served as Amazon Translate and Amazon Comprehend.
+ * pair, chains of them through pivot languages for the pairs no mode serves directly, and a Lingua
+ * language detector, served as Amazon Translate and Amazon Comprehend.
  *
  * <p>Lingua loads its models in the background while the rest of Lingogate starts. A pair's
  * pipelines start on its first request (about 0.2 s) and then stay warm, so the pairs nobody uses
@@ -40,15 +44,17 @@ public final class TranslationEngine implements AutoCloseable {
     private static final Set<String> OTHER_DETECTED_LANGUAGES = Set.of("de", "it", "ru", "ja", "ko", "zh");
 
     private final Map<LanguagePair, PipelinePool> pools;
+    private final Translator translator;
     private final List<String> missingPrerequisites;
     private final List<AwsService> translateServices;
     private final AwsService comprehendService;
 
     private TranslationEngine(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
+        this.translator = new Translator(pools);
         this.missingPrerequisites = List.copyOf(missing);
         ObjectMapper mapper = new ObjectMapper();
-        this.translateServices = AmazonApis.translate(this.pools, detector, mapper);
+        this.translateServices = AmazonApis.translate(translator, detector, mapper);
         this.comprehendService = AmazonApis.comprehend(detector, mapper);
     }
 
@@ -107,9 +113,28 @@ public final class TranslationEngine implements AutoCloseable {
         return comprehendService;
     }
 
-    /** The translation directions served, e.g. {@code en-es}. */
+    /** The directions an installed mode serves directly, e.g. {@code en-es}. */
     public Set<LanguagePair> pairs() {
         return pools.keySet();
+    }
+
+    /**
+     * Every direction the engine translates, with the chain that serves it: one step for an
+     * installed mode ({@link Chain#isDirect()}), more through pivot languages, e.g. {@code ca→en→es}.
+     */
+    public Map<LanguagePair, Chain> reachablePairs() {
+        return translator.reachablePairs();
+    }
+
+    /**
+     * Translates a text as Amazon Translate's TranslateText does, and tells which chain did it.
+     *
+     * @throws dev.lingogate.translate.routing.UnsupportedPair   if no chain reaches the target
+     * @throws dev.lingogate.translate.apertium.PipelineFailure if the pipelines could not answer
+     * @throws dev.lingogate.translate.apertium.QueueFull       if the pair is too busy to take it
+     */
+    public Translation translate(LanguagePair pair, String text) {
+        return translator.translate(pair, text);
     }
 
     /** What must be installed for the engine to translate, worded for the person starting Lingogate. */

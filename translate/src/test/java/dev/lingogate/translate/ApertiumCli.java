@@ -19,6 +19,15 @@ public final class ApertiumCli {
         return run(List.of("apertium", "-u", mode), text);
     }
 
+    /** What piping {@code apertium -u} through each mode in turn answers: the reference for a pivot chain. */
+    public static String translateThrough(String text, String... modes) {
+        String translated = text;
+        for (String mode : modes) {
+            translated = translate(mode, translated);
+        }
+        return translated;
+    }
+
     public static String run(List<String> command, String input) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);

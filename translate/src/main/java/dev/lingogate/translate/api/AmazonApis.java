@@ -5,9 +5,8 @@ import dev.lingogate.edge.AwsService;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.cbor.RpcV2CborService;
 import dev.lingogate.edge.json.JsonProtocolService;
-import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.language.LanguageDetector;
-import dev.lingogate.translate.language.LanguagePair;
+import dev.lingogate.translate.routing.Translator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +25,10 @@ public final class AmazonApis {
     }
 
     /** Amazon Translate, once per protocol. */
-    public static List<AwsService> translate(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, ObjectMapper mapper) {
+    public static List<AwsService> translate(Translator translator, LanguageDetector detector, ObjectMapper mapper) {
         Map<String, JsonOperation> operations = Map.of(
-                "TranslateText", new TranslateText(pools, detector, mapper),
-                "ListLanguages", new ListLanguages(pools.keySet(), mapper));
+                "TranslateText", new TranslateText(translator, detector, mapper),
+                "ListLanguages", new ListLanguages(translator.reachablePairs().keySet(), mapper));
         return List.of(
                 new JsonProtocolService("translate", TRANSLATE_SHAPE + ".", "", JSON_1_1, operations, mapper),
                 new RpcV2CborService("translate", TRANSLATE_SHAPE, "com.amazonaws.translate", operations));

@@ -15,7 +15,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Amazon Translate's ListLanguages: every language Lingogate translates from or into, named in the
+ * Amazon Translate's ListLanguages: every language Lingogate translates from or into, directly or
+ * through a chain, named in the
  * requested display language. All of them fit in one page, so no {@code NextToken} is ever given.
  */
 final class ListLanguages implements JsonOperation {

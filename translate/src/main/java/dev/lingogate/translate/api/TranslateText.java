@@ -7,17 +7,18 @@ import dev.lingogate.edge.AwsException;
 import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.translate.apertium.PipelineFailure;
-import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.apertium.QueueFull;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.LanguageScore;
+import dev.lingogate.translate.routing.Translator;
+import dev.lingogate.translate.routing.UnsupportedPair;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Amazon Translate's TranslateText on the warm Apertium pipelines.
+ * Amazon Translate's TranslateText on the warm Apertium pipelines, directly or through a chain of
+ * installed directions.
  *
  * <p>Settings are checked but have no effect: AWS ignores Formality for target languages that do
  * not support it, and answers no {@code AppliedSettings} then, which is what Apertium's pairs are.
@@ -30,12 +31,12 @@ final class TranslateText implements JsonOperation {
     /** Below this, the detected language is a guess: AWS refuses to translate on a guess too. */
     private static final double LEAST_CONFIDENCE = 0.5;
 
-    private final Map<LanguagePair, PipelinePool> pools;
+    private final Translator translator;
     private final LanguageDetector detector;
     private final ObjectMapper mapper;
 
-    TranslateText(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, ObjectMapper mapper) {
-        this.pools = pools;
+    TranslateText(Translator translator, LanguageDetector detector, ObjectMapper mapper) {
+        this.translator = translator;
         this.detector = detector;
         this.mapper = mapper;
     }
@@ -75,15 +76,13 @@ final class TranslateText implements JsonOperation {
             // AWS answers the text as it is (and does not charge for it).
             return text;
         }
-        PipelinePool pool = pools.get(pair);
-        if (pool == null) {
+        try {
+            return translator.translate(pair, text).text();
+        } catch (UnsupportedPair e) {
             throw new AwsException(400, "UnsupportedLanguagePairException",
                     "Unsupported language pair: " + pair.source() + " to " + pair.target() + ".")
                     .withField("SourceLanguageCode", pair.source())
                     .withField("TargetLanguageCode", pair.target());
-        }
-        try {
-            return pool.translate(text);
         } catch (PipelineFailure e) {
             throw new AwsException(500, "ServiceUnavailableException",
                     "The translation engine for " + pair.source() + " to " + pair.target()
