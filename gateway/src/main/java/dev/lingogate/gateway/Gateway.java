@@ -5,6 +5,8 @@ import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.http.RequestFlow;
 import dev.lingogate.gateway.integration.FunctionInvoker;
 import dev.lingogate.gateway.integration.Integration;
+import dev.lingogate.gateway.observability.AdminServer;
+import dev.lingogate.gateway.observability.GatewayMetrics;
 import dev.lingogate.gateway.routing.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,6 +28,7 @@ public final class Gateway {
   private final Vertx vertx;
   private final GatewayOptions options;
   private final RequestFlow flow;
+  private final AdminServer admin;
   private HttpServer server;
 
   /** @throws IllegalArgumentException when a route's path template is malformed */
@@ -41,10 +44,12 @@ public final class Gateway {
                  FunctionInvoker invoker) {
     this.vertx = vertx;
     this.options = options;
+    GatewayMetrics metrics = new GatewayMetrics();
+    this.admin = new AdminServer(vertx, metrics);
     this.flow = new RequestFlow(vertx, options, new RouteTable(routes),
         CorsPolicy.of(settings.cors(), options.apiKind()),
         new Admission(routes, settings.apiKeys(), settings.usagePlans(), settings.methodThrottling(), Clock.systemUTC()),
-        new Integration(vertx, invoker, options.integrationTimeout()));
+        new Integration(vertx, invoker, options.integrationTimeout()), metrics);
   }
 
   public Future<Void> start() {
@@ -60,7 +65,18 @@ public final class Gateway {
     server = vertx.createHttpServer(http)
         .requestHandler(flow)
         .invalidRequestHandler(flow::handleInvalid);
-    return server.listen(options.port(), options.host()).mapEmpty();
+    Future<Void> listening = server.listen(options.port(), options.host()).mapEmpty();
+    return options.adminPort() == GatewayOptions.NO_ADMIN_PORT
+        ? listening
+        : listening.compose(started -> admin.start(options.adminPort()));
+  }
+
+  /** The port of the metrics endpoint on 127.0.0.1; the actual one when started on port 0. */
+  public int adminPort() {
+    if (server == null || options.adminPort() == GatewayOptions.NO_ADMIN_PORT) {
+      throw new IllegalStateException("the gateway is not started with an admin port");
+    }
+    return admin.port();
   }
 
   /** The port the gateway listens on; the actual one when started on port 0. */
@@ -78,6 +94,7 @@ public final class Gateway {
     }
     HttpServer stopping = server;
     server = null;
-    return stopping.shutdown(options.integrationTimeout().toMillis() + DRAIN_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+    return stopping.shutdown(options.integrationTimeout().toMillis() + DRAIN_MARGIN_MILLIS, TimeUnit.MILLISECONDS)
+        .compose(drained -> admin.stop());
   }
 }

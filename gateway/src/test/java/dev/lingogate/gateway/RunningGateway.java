@@ -38,7 +38,17 @@ final class RunningGateway implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String pathAndQuery, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+    return send(port(), method, pathAndQuery, body, headers);
+  }
+
+  /** A bodiless request to another port of 127.0.0.1, such as the admin port. */
+  static HttpResponse<String> sendTo(int port, String method, String pathAndQuery) {
+    return send(port, method, pathAndQuery, null);
+  }
+
+  private static HttpResponse<String> send(int port, String method, String pathAndQuery, String body,
+                                           String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
         .timeout(Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (headers.length > 0) {
@@ -68,6 +78,22 @@ final class RunningGateway implements AutoCloseable {
       return TestFunctions.JSON.readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + text, e);
+    }
+  }
+
+  /** Waits up to ten seconds for something that happens just after a response was read. */
+  static void eventually(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the condition did not come true within ten seconds");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 

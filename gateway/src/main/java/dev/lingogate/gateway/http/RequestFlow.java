@@ -8,6 +8,10 @@ import dev.lingogate.gateway.admission.ApiKey;
 import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.event.ProxyEvent;
 import dev.lingogate.gateway.integration.Integration;
+import dev.lingogate.gateway.observability.AccessLogFormat;
+import dev.lingogate.gateway.observability.GatewayMetrics;
+import dev.lingogate.gateway.observability.RequestRecord;
+import dev.lingogate.gateway.observability.TraceParent;
 import dev.lingogate.gateway.request.BodyLimit;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestId;
@@ -20,6 +24,7 @@ import dev.lingogate.gateway.routing.RouteTable;
 import dev.lingogate.gateway.statics.WebRoot;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -41,6 +46,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
   private final RouteTable routes;
   private final CorsPolicy cors;
   private final Admission admission;
+  private final AccessLog accessLog;
   private final BodyLimit bodyLimit;
   private final ProxyEvent events;
   private final Integration integration;
@@ -48,11 +54,12 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
   private final GatewayError unknownRoute;
 
   public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, CorsPolicy cors, Admission admission,
-                     Integration integration) {
+                     Integration integration, GatewayMetrics metrics) {
     this.vertx = vertx;
     this.routes = routes;
     this.cors = cors;
     this.admission = admission;
+    this.accessLog = new AccessLog(new AccessLogFormat(options.accessLogFormatOrDefault()), metrics);
     this.bodyLimit = new BodyLimit(options.maxBodyBytes());
     this.events = new ProxyEvent(options.stage());
     this.integration = integration;
@@ -64,8 +71,8 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest http) {
-    String requestId = begin(http);
-    long receivedAt = System.currentTimeMillis();
+    RequestRecord record = begin(http);
+    String requestId = record.requestId();
     try {
       List<String> path = RequestPath.decode(http.path());
       GatewayResponse preflight = http.method() == HttpMethod.OPTIONS
@@ -77,7 +84,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
       }
       Optional<RouteMatch> match = routes.match(http.method().name(), path);
       if (match.isPresent()) {
-        invokeFunction(http, requestId, receivedAt, match.get());
+        invokeFunction(http, record, match.get());
       } else {
         serveWebPageOrRefuse(http, requestId);
       }
@@ -106,23 +113,35 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     return GatewayError.BAD_REQUEST;
   }
 
-  private static String begin(HttpServerRequest http) {
-    String requestId = RequestId.next();
-    http.response().putHeader(REQUEST_ID_HEADER, requestId);
-    AccessLog.watch(http, requestId);
-    return requestId;
+  private RequestRecord begin(HttpServerRequest http) {
+    RequestRecord record = new RequestRecord(RequestId.next(), http);
+    http.response().putHeader(REQUEST_ID_HEADER, record.requestId());
+    accessLog.watch(http, record);
+    return record;
   }
 
-  private void invokeFunction(HttpServerRequest http, String requestId, long receivedAt, RouteMatch match) {
+  private void invokeFunction(HttpServerRequest http, RequestRecord record, RouteMatch match) {
     Route route = match.route();
+    String requestId = record.requestId();
+    record.matched(route);
     ApiKey apiKey = admission.admit(route, http.getHeader("x-api-key"));
+    if (apiKey != null) {
+      record.admittedWithKey(apiKey.id());
+    }
+    // The function sees the trace this request belongs to, continued from the client's or begun here.
+    http.headers().set(TraceParent.HEADER, TraceParent.passOn(http.getHeader(TraceParent.HEADER)));
     bodyLimit.read(http)
-        .map(body -> IncomingRequest.from(http, requestId, receivedAt, body))
+        .map(body -> IncomingRequest.from(http, requestId, record.receivedAtMillis(), body))
         .map(request -> events.build(request, match, apiKey))
-        .compose(event -> integration.invoke(route.functionName(), event))
+        .compose(event -> timed(record, integration.invoke(route.functionName(), event)))
         .map(outcome -> IntegrationResponse.of(outcome, route.format()))
         .map(answer -> cors.decorate(http.getHeader("origin"), answer))
         .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
+  }
+
+  private static <T> Future<T> timed(RequestRecord record, Future<T> integrationCall) {
+    long started = System.nanoTime();
+    return integrationCall.onComplete(done -> record.integrationTook(System.nanoTime() - started));
   }
 
   private void serveWebPageOrRefuse(HttpServerRequest http, String requestId) {

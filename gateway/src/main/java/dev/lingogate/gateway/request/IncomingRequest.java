@@ -35,7 +35,8 @@ public record IncomingRequest(String requestId, long receivedAtMillis, String me
         protocol(http.version()), authority == null ? "localhost" : authority.host());
   }
 
-  private static String protocol(HttpVersion version) {
+  /** The protocol as events and access logs name it: {@code HTTP/1.1}. */
+  public static String protocol(HttpVersion version) {
     return switch (version) {
       case HTTP_1_0 -> "HTTP/1.0";
       case HTTP_1_1 -> "HTTP/1.1";

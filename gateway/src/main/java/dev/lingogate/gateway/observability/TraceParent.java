@@ -1,0 +1,36 @@
+package dev.lingogate.gateway.observability;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The W3C {@code traceparent} header a function receives: the client's when it is valid, else a
+ * new trace started here, so every invocation can be tied to the request that caused it.
+ */
+public final class TraceParent {
+
+  public static final String HEADER = "traceparent";
+  private static final Pattern VALID = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final String ZERO_TRACE = "0".repeat(32);
+  private static final String ZERO_PARENT = "0".repeat(16);
+
+  private TraceParent() {}
+
+  /** The header to pass on: the incoming one if it is a valid version-00-compatible value, else a fresh one. */
+  public static String passOn(String incoming) {
+    if (incoming != null) {
+      String value = incoming.trim();
+      if (VALID.matcher(value).matches() && !value.startsWith("ff")
+          && !value.substring(3, 35).equals(ZERO_TRACE) && !value.substring(36, 52).equals(ZERO_PARENT)) {
+        return value;
+      }
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "00-" + hex(random.nextLong()) + hex(random.nextLong()) + "-" + hex(random.nextLong() | 1) + "-01";
+  }
+
+  private static String hex(long value) {
+    String digits = Long.toHexString(value);
+    return "0".repeat(16 - digits.length()) + digits;
+  }
+}
