@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param codeClasspath the function's jar(s) or class directories
  * @param environment   the template's {@code Environment.Variables}
  * @param credentials   the key pair of the function's role, handed to the function as AWS does
+ * @param reservedConcurrency the template's {@code ReservedConcurrentExecutions}: at most this many
+ *                      invocations at once, set apart from the host's limit; null for none (the
+ *                      function then shares what no function reserved); 0 throttles every invocation
  */
 public record FunctionDefinition(String name, String handler, String runtime, List<Path> codeClasspath,
-        int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn) {
+        int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn,
+        Integer reservedConcurrency) {
 
     public FunctionDefinition {
         Objects.requireNonNull(name, "name");
@@ -33,6 +37,21 @@ public record FunctionDefinition(String name, String handler, String runtime, Li
         if (timeoutSeconds < 1 || timeoutSeconds > 900) {
             throw new IllegalArgumentException("Timeout of " + name + " must be between 1 and 900 seconds, was " + timeoutSeconds);
         }
+        if (reservedConcurrency != null && reservedConcurrency < 0) {
+            throw new IllegalArgumentException("ReservedConcurrentExecutions of " + name + " must be at least 0, was " + reservedConcurrency);
+        }
+    }
+
+    /** A function without reserved concurrency. */
+    public FunctionDefinition(String name, String handler, String runtime, List<Path> codeClasspath,
+            int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn) {
+        this(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment, credentials, roleArn, null);
+    }
+
+    /** This function with {@code ReservedConcurrentExecutions} set to {@code reserved} (null: none). */
+    public FunctionDefinition withReservedConcurrency(Integer reserved) {
+        return new FunctionDefinition(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment,
+                credentials, roleArn, reserved);
     }
 
     /** The function's ARN, as Lambda names it in errors and in the Runtime API's headers. */

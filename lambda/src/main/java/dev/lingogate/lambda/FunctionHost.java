@@ -1,11 +1,13 @@
 package dev.lingogate.lambda;
 
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.lambda.environment.AccountConcurrency;
 import dev.lingogate.lambda.environment.EnvironmentPool;
 import dev.lingogate.lambda.invoke.LambdaApi;
 import dev.lingogate.lambda.log.FunctionLog;
 import dev.lingogate.lambda.log.LogTail;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs functions as AWS Lambda does: each execution environment a JVM of its own, driven through
- * the Lambda Runtime API, kept warm between invocations, and killed when an invocation times out.
+ * the Lambda Runtime API, kept warm between invocations, stopped after a while idle, and killed
+ * when an invocation times out; invocations past a function's reserved concurrency, or past the
+ * host's concurrency limit, are throttled.
  */
 public final class FunctionHost implements AutoCloseable {
 
@@ -33,8 +37,10 @@ public final class FunctionHost implements AutoCloseable {
     private final Map<String, Hosted> functions = new ConcurrentHashMap<>();
     /** Starts JVMs and writes logs, which block: never on an event loop. */
     private final ExecutorService blocking;
+    private final AccountConcurrency concurrency;
     private final EventQueue events;
     private final LambdaApi lambdaApi;
+    private final long reaper;
 
     public FunctionHost(Vertx vertx, HostOptions options) {
         this.vertx = vertx;
@@ -45,14 +51,21 @@ public final class FunctionHost implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.concurrency = new AccountConcurrency(options.concurrencyLimit());
         this.events = new EventQueue(this::invoke, vertx, blocking, options.eventRetryDelays());
         this.lambdaApi = new LambdaApi(this, options.region());
+        this.reaper = vertx.setPeriodic(reapingPeriod(options.idleTimeout()).toMillis(), id -> blocking.execute(this::reapIdle));
     }
 
+    /**
+     * Hosts a function, in place of one of the same name. Fails with an IllegalArgumentException if
+     * its reserved concurrency and that of the others together pass the host's concurrency limit.
+     */
     public void register(FunctionDefinition function) {
+        concurrency.reserve(function.name(), function.reservedConcurrency());
         FunctionLog log = new FunctionLog(options.dataDir().resolve("logs").resolve(function.name() + ".log"));
         Hosted previous = functions.put(function.name(), new Hosted(new DeployedFunction(function, Instant.now()),
-                new EnvironmentPool(function, options, log, vertx, blocking), log));
+                new EnvironmentPool(function, options, concurrency, log, vertx, blocking), log));
         if (previous != null) {
             close(previous);
         }
@@ -121,9 +134,21 @@ public final class FunctionHost implements AutoCloseable {
         return lambdaApi;
     }
 
+    /** Looks often enough that an environment outlives its idle timeout by a quarter of it at most. */
+    private static Duration reapingPeriod(Duration idleTimeout) {
+        Duration quarter = idleTimeout.dividedBy(4);
+        Duration atMost = Duration.ofSeconds(30);
+        return quarter.compareTo(atMost) > 0 ? atMost : quarter.toMillis() < 1 ? Duration.ofMillis(1) : quarter;
+    }
+
+    private void reapIdle() {
+        functions.values().forEach(function -> function.environments().reapIdle(options.idleTimeout()));
+    }
+
     /** Kills every environment's JVM; events waiting for a retry are dropped. */
     @Override
     public void close() {
+        vertx.cancelTimer(reaper);
         events.close();
         List<Hosted> all = new ArrayList<>(functions.values());
         functions.clear();

@@ -9,7 +9,10 @@ import java.util.List;
  *
  * @param dataDir                    logs go under {@code dataDir/logs}
  * @param edgeEndpoint               the AWS edge, handed to functions as {@code AWS_ENDPOINT_URL}
- * @param maxEnvironmentsPerFunction the concurrency limit of each function
+ * @param maxEnvironmentsPerFunction the most environments (JVMs) a function without reserved
+ *                                   concurrency has at once: a bound Lambda does not have, for a
+ *                                   machine that cannot run a thousand JVMs; past it an invocation
+ *                                   waits {@code throttleWait} for one to come free
  * @param javaExecutable             the {@code java} that runs function JVMs
  * @param runtimeClientClasspath     a directory of the jars a function JVM needs besides its own code:
  *                                   the Lambda runtime interface client and its dependencies (the
@@ -18,25 +21,39 @@ import java.util.List;
  *                                   before it is throttled
  * @param eventRetryDelays           the waits before each retry of an {@code Event} invocation whose
  *                                   function failed; Lambda's are a minute, then two
+ * @param concurrencyLimit           the account's concurrency: invocations in progress at once over
+ *                                   all functions, reserved concurrency included; Lambda's default is 1000
+ * @param idleTimeout                how long an environment may sit idle before its JVM is stopped
  */
 public record HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
-        Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait, List<Duration> eventRetryDelays) {
+        Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait, List<Duration> eventRetryDelays,
+        int concurrencyLimit, Duration idleTimeout) {
 
     /** Lambda retries a failed asynchronous invocation twice, after one minute and after two more. */
     public static final List<Duration> LAMBDA_EVENT_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
+    /** Lambda's default concurrency limit of an account in a region. */
+    public static final int LAMBDA_CONCURRENCY_LIMIT = 1000;
+    /** Lambda keeps an idle environment for minutes, without saying how many; ten here. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
     public HostOptions {
         if (maxEnvironmentsPerFunction < 1) {
             throw new IllegalArgumentException("maxEnvironmentsPerFunction must be at least 1, was " + maxEnvironmentsPerFunction);
         }
+        if (concurrencyLimit < 1) {
+            throw new IllegalArgumentException("concurrencyLimit must be at least 1, was " + concurrencyLimit);
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+        }
         eventRetryDelays = List.copyOf(eventRetryDelays);
     }
 
-    /** With Lambda's retries of failed events. */
+    /** With Lambda's retries of failed events, Lambda's concurrency limit, and environments kept ten idle minutes. */
     public HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
             Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait) {
         this(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable, runtimeClientClasspath, throttleWait,
-                LAMBDA_EVENT_RETRY_DELAYS);
+                LAMBDA_EVENT_RETRY_DELAYS, LAMBDA_CONCURRENCY_LIMIT, DEFAULT_IDLE_TIMEOUT);
     }
 
     /** Region us-east-1, 4 environments per function, this JVM's {@code java}, a 1 s wait before throttling. */
@@ -47,6 +64,16 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
 
     public HostOptions withEventRetryDelays(List<Duration> delays) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, delays);
+                runtimeClientClasspath, throttleWait, delays, concurrencyLimit, idleTimeout);
+    }
+
+    public HostOptions withConcurrencyLimit(int limit) {
+        return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
+                runtimeClientClasspath, throttleWait, eventRetryDelays, limit, idleTimeout);
+    }
+
+    public HostOptions withIdleTimeout(Duration timeout) {
+        return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, timeout);
     }
 }

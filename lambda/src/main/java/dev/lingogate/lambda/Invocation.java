@@ -22,6 +22,6 @@ public sealed interface Invocation {
     /** The function ran past its timeout and its environment was stopped. */
     record TimedOut(String message) implements Invocation {}
 
-    /** Every environment the function may have was busy for longer than the host waits. */
-    record Throttled(String message) implements Invocation {}
+    /** The invocation would have taken the function or the host past a concurrency limit; {@code reason} says which. */
+    record Throttled(String message, ThrottleReason reason) implements Invocation {}
 }

@@ -34,7 +34,7 @@ class FunctionConfigurationApiTest {
     static void start() {
         vertx = Vertx.vertx();
         host = new FunctionHost(vertx, TestFunctions.options(dataDir, 1));
-        host.register(function("translations", "Echo", 29, Map.of("TABLE_NAME", "Translations")));
+        host.register(function("translations", "Echo", 29, Map.of("TABLE_NAME", "Translations")).withReservedConcurrency(5));
         for (String name : List.of("alpha", "bravo", "charlie", "delta")) {
             host.register(function(name, "Echo"));
         }
@@ -69,6 +69,12 @@ class FunctionConfigurationApiTest {
         assertThat(configuration.codeSha256()).matches("[A-Za-z0-9+/]{43}=");
         assertThat(configuration.lastModified()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
         assertThat(response.code().location()).startsWith("file:/");
+        assertThat(response.concurrency().reservedConcurrentExecutions()).isEqualTo(5);
+    }
+
+    @Test
+    void getFunctionOfAFunctionWithoutReservationHasNoConcurrency() {
+        assertThat(lambda.getFunction(r -> r.functionName("alpha")).concurrency()).isNull();
     }
 
     @Test

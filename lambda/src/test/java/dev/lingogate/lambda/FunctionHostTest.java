@@ -231,14 +231,14 @@ class FunctionHostTest {
     }
 
     @Test
-    void invocationFindingEveryEnvironmentBusyIsThrottled() throws Exception {
+    void invocationFindingEveryEnvironmentBusyPastTheWaitIsThrottled() throws Exception {
         host(1, function("sleeper", "Sleeper"));
         host.prewarm("sleeper").toCompletableFuture().get(30, TimeUnit.SECONDS);
         CompletionStage<Invocation> busy = host.invoke("sleeper", "{\"sleepMillis\": 3000}".getBytes());
 
         Invocation throttled = invoke(host, "sleeper", "{}");
 
-        assertThat(throttled).isEqualTo(new Invocation.Throttled("Rate Exceeded."));
+        assertThat(throttled).isEqualTo(new Invocation.Throttled("Rate Exceeded.", ThrottleReason.ACCOUNT_CONCURRENCY));
         assertThat(busy.toCompletableFuture().get(30, TimeUnit.SECONDS)).isInstanceOf(Invocation.Returned.class);
     }
 

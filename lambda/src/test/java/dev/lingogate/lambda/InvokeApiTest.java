@@ -46,7 +46,7 @@ class InvokeApiTest {
         host = new FunctionHost(vertx, TestFunctions.options(dataDir, 1));
         host.register(function("echo", "Echo"));
         host.register(function("thrower", "Thrower"));
-        host.register(function("sleeper", "Sleeper"));
+        host.register(function("sleeper", "Sleeper").withReservedConcurrency(1));
         host.register(function("impatient", "Sleeper", 1, Map.of()));
         host.register(function("printer", "Printer"));
         edge = new RunningEdge(vertx, List.of(host.invokeApi()));
@@ -199,7 +199,7 @@ class InvokeApiTest {
     }
 
     @Test
-    void invocationFindingTheFunctionBusyIsTooManyRequests429() throws Exception {
+    void invocationPastReservedConcurrencyIsTooManyRequests429() throws Exception {
         CompletionStage<Invocation> busy = host.invoke("sleeper", "{\"sleepMillis\": 3000}".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> invoke("sleeper", InvocationType.REQUEST_RESPONSE, "{}"))

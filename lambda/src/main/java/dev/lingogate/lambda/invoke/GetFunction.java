@@ -30,6 +30,10 @@ final class GetFunction {
         // Lambda hands out a presigned S3 address of the package; here the code is on this machine.
         answer.putObject("Code").put("RepositoryType", "S3")
                 .put("Location", deployed.definition().codeClasspath().get(0).toAbsolutePath().toUri().toString());
+        Integer reserved = deployed.definition().reservedConcurrency();
+        if (reserved != null) {
+            answer.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved);
+        }
         return LambdaApi.json(200, answer);
     }
 }

@@ -63,7 +63,7 @@ final class Invoke {
     private AwsReply reply(Invocation invocation, LogTail tail) {
         if (invocation instanceof Invocation.Throttled throttled) {
             throw new AwsException(429, "TooManyRequestsException", throttled.message())
-                    .withField("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded");
+                    .withField("Reason", throttled.reason().awsName());
         }
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", LambdaApi.CONTENT_TYPE, "X-Amz-Executed-Version", "$LATEST"));
         if (tail != null) {
