@@ -1,5 +1,6 @@
 package dev.lingogate.lambda;
 
+import dev.lingogate.lambda.log.LogRotation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +25,11 @@ import java.util.List;
  * @param concurrencyLimit           the account's concurrency: invocations in progress at once over
  *                                   all functions, reserved concurrency included; Lambda's default is 1000
  * @param idleTimeout                how long an environment may sit idle before its JVM is stopped
+ * @param logRotation                when each function's log file under {@code dataDir/logs} is rotated
  */
 public record HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
         Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait, List<Duration> eventRetryDelays,
-        int concurrencyLimit, Duration idleTimeout) {
+        int concurrencyLimit, Duration idleTimeout, LogRotation logRotation) {
 
     /** Lambda retries a failed asynchronous invocation twice, after one minute and after two more. */
     public static final List<Duration> LAMBDA_EVENT_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
@@ -49,11 +51,14 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
         eventRetryDelays = List.copyOf(eventRetryDelays);
     }
 
-    /** With Lambda's retries of failed events, Lambda's concurrency limit, and environments kept ten idle minutes. */
+    /**
+     * With Lambda's retries of failed events, Lambda's concurrency limit, environments kept ten idle
+     * minutes, and logs rotated at 10 MB, five old files kept.
+     */
     public HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
             Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait) {
         this(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable, runtimeClientClasspath, throttleWait,
-                LAMBDA_EVENT_RETRY_DELAYS, LAMBDA_CONCURRENCY_LIMIT, DEFAULT_IDLE_TIMEOUT);
+                LAMBDA_EVENT_RETRY_DELAYS, LAMBDA_CONCURRENCY_LIMIT, DEFAULT_IDLE_TIMEOUT, LogRotation.DEFAULT);
     }
 
     /** Region us-east-1, 4 environments per function, this JVM's {@code java}, a 1 s wait before throttling. */
@@ -64,16 +69,21 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
 
     public HostOptions withEventRetryDelays(List<Duration> delays) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, delays, concurrencyLimit, idleTimeout);
+                runtimeClientClasspath, throttleWait, delays, concurrencyLimit, idleTimeout, logRotation);
     }
 
     public HostOptions withConcurrencyLimit(int limit) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, eventRetryDelays, limit, idleTimeout);
+                runtimeClientClasspath, throttleWait, eventRetryDelays, limit, idleTimeout, logRotation);
     }
 
     public HostOptions withIdleTimeout(Duration timeout) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, timeout);
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, timeout, logRotation);
+    }
+
+    public HostOptions withLogRotation(LogRotation rotation) {
+        return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, idleTimeout, rotation);
     }
 }

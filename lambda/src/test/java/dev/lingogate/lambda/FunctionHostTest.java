@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
+import dev.lingogate.lambda.log.LogRotation;
+import dev.lingogate.lambda.log.LogTail;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +126,53 @@ class FunctionHostTest {
     }
 
     @Test
+    void contextTellsTheFunctionItsRequestIdRemainingTimeNameAndMemoryAndItsLoggerWritesToTheLog() throws Exception {
+        host(4, function("context", "ContextReader", 5, Map.of()));
+        String requestId = "8f6d1c7e-3b1a-4c55-9e0b-2d4f7a9c1e23";
+        LogTail tail = new LogTail();
+
+        Invocation result = host.invoke("context", requestId, "{}".getBytes(), tail).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        JsonNode context = JSON.readTree(((Invocation.Returned) result).payload());
+        assertThat(context.path("awsRequestId").asText()).isEqualTo(requestId);
+        assertThat(context.path("remainingTimeInMillis").asLong()).isBetween(1L, 5_000L);
+        assertThat(context.path("functionName").asText()).isEqualTo("context");
+        assertThat(context.path("functionVersion").asText()).isEqualTo("$LATEST");
+        assertThat(context.path("invokedFunctionArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:context");
+        assertThat(context.path("memoryLimitInMB").asInt()).isEqualTo(256);
+        assertThat(context.path("logGroupName").asText()).isEqualTo("/aws/lambda/context");
+        List<String> log = List.of(new String(tail.bytes(), StandardCharsets.UTF_8).split("\n"));
+        assertThat(log.get(0)).isEqualTo("START RequestId: " + requestId + " Version: $LATEST");
+        assertThat(log.subList(1, log.size() - 2)).anyMatch(line -> line.contains("logged through the context for " + requestId));
+        assertThat(log.get(log.size() - 2)).isEqualTo("END RequestId: " + requestId);
+    }
+
+    @Test
+    void remainingTimeCountsDownFromTheFunctionsTimeout() throws Exception {
+        host(4, function("context", "ContextReader", 3, Map.of()));
+
+        JsonNode context = JSON.readTree(((Invocation.Returned) invoke(host, "context", "{}")).payload());
+
+        assertThat(context.path("remainingTimeInMillis").asLong()).isGreaterThan(1_000L).isLessThanOrEqualTo(3_000L);
+    }
+
+    @Test
+    void logFileRotatesUnderTheDataDirectory() throws Exception {
+        host(TestFunctions.options(dataDir, 4).withLogRotation(new LogRotation(600, 2)), function("printer", "Printer"));
+
+        for (int i = 0; i < 4; i++) {
+            invoke(host, "printer", "{\"line\": \"" + "x".repeat(300) + "\"}");
+        }
+
+        Path logs = dataDir.resolve("logs");
+        assertThat(logs.resolve("printer.log.1")).exists();
+        assertThat(logs.resolve("printer.log.2")).exists();
+        assertThat(logs.resolve("printer.log.3")).doesNotExist();
+        assertThat(Files.size(logs.resolve("printer.log"))).isLessThanOrEqualTo(600);
+        assertThat(Files.readAllLines(logs.resolve("printer.log"))).last().asString().startsWith("REPORT RequestId: ");
+    }
+
+    @Test
     void functionRunningPastItsTimeoutIsStoppedAndTheNextInvocationGetsAFreshEnvironment() throws Exception {
         host(4, function("sleeper", "Sleeper", 1, Map.of()));
         String firstPid = text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload());
@@ -197,7 +247,6 @@ class FunctionHostTest {
         assertThatThrownBy(() -> prewarm.toCompletableFuture().get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOf(FunctionInitException.class);
         Invocation.Failed failed = (Invocation.Failed) invoke(host, "broken", "{}");
-        System.out.println("BROKEN " + failed + " " + text(failed.errorPayload()));
         assertThat(failed.errorMessage()).contains("no dictionary configured");
     }
 

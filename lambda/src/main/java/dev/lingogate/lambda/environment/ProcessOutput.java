@@ -38,6 +38,10 @@ final class ProcessOutput {
      * <p>The pipe cannot be asked how much it holds while the copier blocks reading it (the
      * stream's lock is held), so this waits until the copier has sat waiting for output, with
      * nothing new, for a few milliseconds: a pipe with data in it would have woken it at once.
+     *
+     * <p>Output not ended by a newline is handed on as a line of its own: the context's
+     * {@code LambdaLogger.log} writes its message as is, and on Lambda each call is a record of the
+     * invocation that made it, not the start of a line the next invocation finishes.
      */
     void drain() {
         long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
@@ -48,6 +52,14 @@ final class ProcessOutput {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        endPartialLine();
+    }
+
+    private synchronized void endPartialLine() {
+        if (partialLine.size() > 0) {
+            lines.accept(partialLine.toString(StandardCharsets.UTF_8));
+            partialLine.reset();
         }
     }
 
@@ -67,14 +79,12 @@ final class ProcessOutput {
         } catch (IOException e) {
             // The process was killed: what it printed so far is in the log.
         }
-        if (partialLine.size() > 0) {
-            lines.accept(partialLine.toString(StandardCharsets.UTF_8));
-        }
+        endPartialLine();
         lastCopiedNanos = System.nanoTime() - QUIET_NANOS;
         waitingForOutput = true;
     }
 
-    private void split(byte[] buffer, int length) {
+    private synchronized void split(byte[] buffer, int length) {
         for (int i = 0; i < length; i++) {
             byte b = buffer[i];
             if (b == '\n') {

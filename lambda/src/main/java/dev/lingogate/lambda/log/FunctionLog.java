@@ -7,39 +7,77 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * A function's log, {@code logs/<function>.log}: what its environments print, framed by the
+ * A function's log, {@code logs/<function>.log}, rotated as {@link LogRotation} says: what its environments print, framed by the
  * {@code START}, {@code END} and {@code REPORT} lines Lambda writes around each invocation, so that
  * the file reads like the function's CloudWatch log group. The framing lines are returned too, for
  * the invocation's {@link LogTail}.
  */
 public final class FunctionLog implements AutoCloseable {
 
-    private final BufferedWriter writer;
+    private final Path file;
+    private final LogRotation rotation;
+    // Guarded by this.
+    private BufferedWriter writer;
+    private long size;
 
-    public FunctionLog(Path file) {
+    public FunctionLog(Path file, LogRotation rotation) {
+        this.file = file;
+        this.rotation = rotation;
         try {
             Files.createDirectories(file.getParent());
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the function log " + file, e);
         }
     }
 
+    private void open() throws IOException {
+        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        size = Files.size(file);
+    }
+
     /** One line the function (or its runtime) printed. */
     public synchronized void line(String text) {
+        byte[] bytes = (text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         try {
+            if (size > 0 && size + bytes.length > rotation.maxFileBytes()) {
+                rotate();
+            }
             writer.write(text);
             writer.newLine();
             writer.flush();
+            size += bytes.length;
         } catch (IOException e) {
             // A full disk must not fail the invocation whose output it is.
         }
+    }
+
+    /** {@code f.log} becomes {@code f.log.1}, {@code f.log.1} becomes {@code f.log.2}, ...; the oldest past the kept number goes. */
+    private void rotate() throws IOException {
+        writer.close();
+        if (rotation.keptFiles() == 0) {
+            Files.delete(file);
+        } else {
+            Files.deleteIfExists(rotated(rotation.keptFiles()));
+            for (int i = rotation.keptFiles() - 1; i >= 1; i--) {
+                if (Files.exists(rotated(i))) {
+                    Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+        }
+        open();
+    }
+
+    private Path rotated(int generation) {
+        return file.resolveSibling(file.getFileName() + "." + generation);
     }
 
     /** Writes the line that opens an invocation, and returns it. */
