@@ -46,7 +46,7 @@ class AwsCliTest {
     }
 
     @Test
-    void cliCreatesWritesQueriesAndMeetsAConditionFailure() throws Exception {
+    void cliCreatesWritesQueriesBatchesTransactsAndMeetsAConditionFailure() throws Exception {
         assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
         ObjectMapper json = new ObjectMapper();
         try (RunningEdge edge = new RunningEdge(dataDir)) {
@@ -69,6 +69,33 @@ class AwsCliTest {
             assertThat(answer.get("Count").asInt()).isEqualTo(2);
             assertThat(answer.at("/Items/0/sk/N").asText()).isEqualTo("2");
             assertThat(answer.at("/Items/1/sk/N").asText()).isEqualTo("10");
+
+            Outcome batchWritten = aws(edge, "batch-write-item", "--request-items", "{\"Cli\":["
+                    + "{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"}}}},"
+                    + "{\"DeleteRequest\":{\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"10\"}}}}]}");
+            assertThat(batchWritten.exitCode()).as(batchWritten.stderr()).isZero();
+            assertThat(json.readTree(batchWritten.stdout()).get("UnprocessedItems").isEmpty()).isTrue();
+
+            Outcome batchRead = aws(edge, "batch-get-item", "--request-items", "{\"Cli\":{\"Keys\":["
+                    + "{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"}},{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"10\"}}]}}");
+            assertThat(batchRead.exitCode()).as(batchRead.stderr()).isZero();
+            assertThat(json.readTree(batchRead.stdout()).at("/Responses/Cli")).hasSize(1);
+
+            Outcome cancelled = aws(edge, "transact-write-items", "--transact-items", "["
+                    + "{\"Put\":{\"TableName\":\"Cli\",\"Item\":{\"pk\":{\"S\":\"t\"},\"sk\":{\"N\":\"1\"}}}},"
+                    + "{\"ConditionCheck\":{\"TableName\":\"Cli\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"}},"
+                    + "\"ConditionExpression\":\"attribute_not_exists(pk)\"}}]");
+            assertThat(cancelled.exitCode()).isNotZero();
+            assertThat(cancelled.stderr()).contains("TransactionCanceledException")
+                    .contains("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]");
+
+            Outcome transactRead = aws(edge, "transact-get-items", "--transact-items", "["
+                    + "{\"Get\":{\"TableName\":\"Cli\",\"Key\":{\"pk\":{\"S\":\"t\"},\"sk\":{\"N\":\"1\"}}}},"
+                    + "{\"Get\":{\"TableName\":\"Cli\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"}}}}]");
+            assertThat(transactRead.exitCode()).as(transactRead.stderr()).isZero();
+            JsonNode read = json.readTree(transactRead.stdout()).get("Responses");
+            assertThat(read.get(0).has("Item")).isFalse();
+            assertThat(read.at("/1/Item/pk/S").asText()).isEqualTo("b");
 
             Outcome refused = aws(edge, "put-item", "--table-name", "Cli", "--item", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
                     "--condition-expression", "attribute_not_exists(pk)");

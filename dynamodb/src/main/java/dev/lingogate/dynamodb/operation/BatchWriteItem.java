@@ -64,7 +64,7 @@ public final class BatchWriteItem implements Operation {
             throw new ValidationException("Too many items requested for the BatchWriteItem call");
         }
         List<ItemWrite> writes = new ArrayList<>(count);
-        Set<Object> items = new HashSet<>();
+        Set<ItemIdentity> items = new HashSet<>();
         for (Map.Entry<String, JsonNode> part : parts) {
             request.authorize("dynamodb:BatchWriteItem", tables.arnOf(part.getKey()));
             TableDefinition table = tables.get(part.getKey());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.storage.ItemWriter;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.table.TableDefinition;
-import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * A write to one item, prepared before its transaction starts (key found, item and expressions
@@ -18,9 +16,8 @@ sealed interface ItemWrite permits Put, Update, Delete, ConditionCheck {
 
     PrimaryKey key();
 
-    /** Equal for writes to the same item of the same table, which one request may not hold twice. */
-    default Object itemIdentity() {
-        return List.of(table().storeName(), ByteBuffer.wrap(key().partition()), ByteBuffer.wrap(key().sort()));
+    default ItemIdentity itemIdentity() {
+        return ItemIdentity.of(table(), key());
     }
 
     /** Checks the condition on the item as it is now, then writes; answers the item before and after. */

@@ -24,6 +24,8 @@ public final class Operations {
                 new DeleteItem(tables, store),
                 new BatchGetItem(tables, store),
                 new BatchWriteItem(tables, store),
+                new TransactWriteItems(tables, store),
+                new TransactGetItems(tables, store),
                 new Query(tables, pages),
                 new Scan(tables, pages));
     }

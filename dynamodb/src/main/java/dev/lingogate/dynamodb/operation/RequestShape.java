@@ -69,10 +69,18 @@ public final class RequestShape {
     }
 
     void check(JsonNode input) {
+        check(input, "");
+    }
+
+    /**
+     * Checks a structure nested in a request, naming its members in messages after {@code at}, the
+     * path AWS gives the structure, e.g. {@code transactItems.1.member.put.}.
+     */
+    void check(JsonNode input, String at) {
         List<String> violations = new ArrayList<>();
         for (Member member : members.values()) {
             JsonNode value = input.get(member.name());
-            String where = "at '" + Character.toLowerCase(member.name().charAt(0)) + member.name().substring(1) + "'";
+            String where = "at '" + at + Character.toLowerCase(member.name().charAt(0)) + member.name().substring(1) + "'";
             if (value == null || value.isNull()) {
                 if (member.required()) {
                     violations.add("Value null " + where + " failed to satisfy constraint: Member must not be null");

@@ -30,8 +30,11 @@ import java.util.function.Predicate;
  */
 public final class SqliteTableStore implements TableStore {
 
-    /** Recorded in PRAGMA user_version; a later layout migrates from it. */
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * Recorded in PRAGMA user_version; a later layout migrates from it. 1: catalogue and item
+     * tables; 2: client_tokens, TransactWriteItems' spent ClientRequestTokens.
+     */
+    static final int SCHEMA_VERSION = 2;
     private static final int READERS = 4;
 
     private final SqliteConnection writer;
@@ -57,9 +60,15 @@ public final class SqliteTableStore implements TableStore {
                 throw new IllegalStateException(directory + " was written by a newer Lingogate (schema version "
                         + version + ", this one knows " + SCHEMA_VERSION + ")");
             }
-            if (version == 0) {
+            if (version < 1) {
                 writer.execute("CREATE TABLE IF NOT EXISTS catalogue (name TEXT PRIMARY KEY, store TEXT NOT NULL,"
                         + " definition TEXT NOT NULL)");
+            }
+            if (version < 2) {
+                writer.execute("CREATE TABLE IF NOT EXISTS client_tokens (token TEXT PRIMARY KEY, digest BLOB NOT NULL,"
+                        + " used_at INTEGER NOT NULL)");
+            }
+            if (version < SCHEMA_VERSION) {
                 writer.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             SqliteTableStore store = new SqliteTableStore(writer);
@@ -128,7 +137,7 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public <T> T transact(Function<WriteTransaction, T> work) {
-        return writing(connection -> work.apply(storeName -> new TableWriter(connection, storeName)));
+        return writing(connection -> work.apply(new SqliteWriteTransaction(connection)));
     }
 
     @Override
@@ -148,6 +157,45 @@ public final class SqliteTableStore implements TableStore {
                 connection.execute("COMMIT");
             }
         });
+    }
+
+    private record SqliteWriteTransaction(SqliteConnection connection) implements WriteTransaction {
+
+        @Override
+        public ItemWriter table(String storeName) {
+            return new TableWriter(connection, storeName);
+        }
+
+        @Override
+        public byte[] requestDigest(String clientToken, long since) {
+            try {
+                PreparedStatement select = connection.statement("SELECT digest FROM client_tokens WHERE token = ? AND used_at >= ?");
+                select.setString(1, clientToken);
+                select.setLong(2, since);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new StorageException("reading client request tokens failed", e);
+            }
+        }
+
+        @Override
+        public void recordRequest(String clientToken, byte[] digest, long at, long forgetBefore) {
+            try {
+                PreparedStatement forget = connection.statement("DELETE FROM client_tokens WHERE used_at < ?");
+                forget.setLong(1, forgetBefore);
+                forget.executeUpdate();
+                PreparedStatement record = connection.statement("INSERT OR REPLACE INTO client_tokens (token, digest, used_at)"
+                        + " VALUES (?, ?, ?)");
+                record.setString(1, clientToken);
+                record.setBytes(2, digest);
+                record.setLong(3, at);
+                record.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("recording a client request token failed", e);
+            }
+        }
     }
 
     /** The items of one table as a write transaction reads and changes them. */
