@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /** The test functions of {@code dev.lingogate.lambda.functions}, as a template would declare them. */
 final class TestFunctions {
@@ -22,6 +25,27 @@ final class TestFunctions {
         String handler = handlerClass.contains(".") ? handlerClass : "dev.lingogate.lambda.functions." + handlerClass;
         return new FunctionDefinition(name, handler + "::handleRequest", "java17", List.of(Path.of("target/test-classes")),
                 256, timeoutSeconds, environment, ROLE_KEY, "arn:aws:iam::000000000000:role/" + name + "-role");
+    }
+
+    /** A test function whose code is {@code jar} rather than the class directory. */
+    static FunctionDefinition functionIn(Path jar, String name, String handlerClass) {
+        return new FunctionDefinition(name, "dev.lingogate.lambda.functions." + handlerClass + "::handleRequest", "java17",
+                List.of(jar), 256, 10, Map.of(), ROLE_KEY, "arn:aws:iam::000000000000:role/" + name + "-role");
+    }
+
+    /** Packs the test functions into a jar, as {@code mvn package} packs a function's code. */
+    static Path functionsJar(Path directory) throws IOException {
+        Path classes = Path.of("target/test-classes");
+        Path jar = directory.resolve("functions.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes.resolve("dev/lingogate/lambda/functions"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     static FunctionDefinition function(String name, String handlerClass) {

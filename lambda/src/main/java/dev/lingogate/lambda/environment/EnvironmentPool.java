@@ -238,7 +238,7 @@ public final class EnvironmentPool implements AutoCloseable {
             idle.clear();
         }
         waiters.forEach(turn -> turn.completeExceptionally(new IllegalStateException("the function host is closed")));
-        all.forEach(ExecutionEnvironment::kill);
+        all.forEach(ExecutionEnvironment::signalStop);
         all.forEach(ExecutionEnvironment::stop);
     }
 }

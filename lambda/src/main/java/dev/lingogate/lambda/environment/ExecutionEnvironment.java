@@ -46,6 +46,8 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     // Guarded by this.
     private Process process;
+    /** Its JVM writes the function's class data archive when it ends, so it is stopped gently. */
+    private boolean writesArchive;
     private ProcessOutput output;
     private long startedNanos;
     private long initTimer;
@@ -112,9 +114,14 @@ final class ExecutionEnvironment implements RuntimeApi {
             return;
         }
         startedNanos = System.nanoTime();
+        ClassDataArchive.Launch archiveLaunch = jvm.archive().nextLaunch();
+        writesArchive = archiveLaunch.writesArchive();
         try {
-            process = jvm.processFor(runtimeApi.address()).start();
+            process = jvm.processFor(runtimeApi.address(), archiveLaunch).start();
         } catch (IOException e) {
+            if (writesArchive) {
+                jvm.archive().writerExited(-1);
+            }
             throw new IllegalStateException(e.getMessage(), e);
         }
         output = new ProcessOutput(process.getInputStream(), this::printed, "lambda-" + function.name() + "-" + process.pid());
@@ -237,8 +244,14 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     private void exited(int exitStatus) {
         Running running;
+        boolean wroteArchive;
         synchronized (this) {
             running = current;
+            wroteArchive = writesArchive;
+        }
+        if (wroteArchive) {
+            // Before the pool hears of the death, so that an environment started in its place maps the archive.
+            jvm.archive().writerExited(exitStatus);
         }
         String error = "Runtime exited with error: " + exitReason(exitStatus);
         if (running != null) {
@@ -287,7 +300,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         blocking.execute(() -> {
             OptionalLong maxMemoryUsed = peakMemoryMb(jvmProcess);
             if (result instanceof Invocation.TimedOut) {
-                awaitExit(jvmProcess);
+                awaitExit(jvmProcess, 5);
             }
             output.drain();
             synchronized (this) {
@@ -327,26 +340,47 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    /** Kills the JVM and waits (a few seconds at most) until it is gone. */
+    /**
+     * Tells the JVM to end: the one writing the class data archive with SIGTERM, so that it writes
+     * it on its way out; any other with SIGKILL.
+     */
+    void signalStop() {
+        Process jvmProcess;
+        boolean gently;
+        synchronized (this) {
+            jvmProcess = process;
+            gently = writesArchive;
+        }
+        if (jvmProcess != null && gently) {
+            jvmProcess.destroy();
+        } else {
+            kill();
+        }
+    }
+
+    /** Ends the JVM ({@link #signalStop}) and waits until it is gone; one slow to write its archive is killed after 10 s. */
     void stop() {
-        kill();
+        signalStop();
         Process jvmProcess;
         synchronized (this) {
             jvmProcess = process;
         }
-        if (jvmProcess != null) {
-            awaitExit(jvmProcess);
+        if (jvmProcess != null && !awaitExit(jvmProcess, 10)) {
+            jvmProcess.destroyForcibly();
+            awaitExit(jvmProcess, 5);
         }
     }
 
-    private static void awaitExit(Process jvmProcess) {
+    private static boolean awaitExit(Process jvmProcess, int seconds) {
         try {
-            jvmProcess.onExit().get(5, TimeUnit.SECONDS);
+            jvmProcess.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Killed with SIGKILL: the kernel reaps it even if we stop waiting.
         }
+        return false;
     }
 
     /** The JVM's resident-set high-water mark, Lambda's "Max Memory Used". */

@@ -32,21 +32,31 @@ final class FunctionJvm {
     private final HostOptions options;
     private final List<Path> runtimeClientJars;
     private final Path runtimeClientLibrary;
+    private final ClassDataArchive archive;
 
     FunctionJvm(FunctionDefinition function, HostOptions options) {
         this.function = function;
         this.options = options;
         this.runtimeClientJars = jarsIn(options.runtimeClientClasspath());
         this.runtimeClientLibrary = RuntimeClientLibrary.unpack(runtimeClientJars, options.dataDir().resolve("runtime"));
+        this.archive = ClassDataArchive.of(options.dataDir().resolve("cds").resolve(function.name()), options.javaExecutable(),
+                Stream.concat(function.codeClasspath().stream(), runtimeClientJars.stream()).toList());
     }
 
-    ProcessBuilder processFor(String runtimeApiAddress) {
+    /** The function's class data archive, which the environments' JVMs write and map. */
+    ClassDataArchive archive() {
+        return archive;
+    }
+
+    ProcessBuilder processFor(String runtimeApiAddress, ClassDataArchive.Launch launch) {
         List<String> command = new ArrayList<>(List.of(
                 options.javaExecutable().toString(),
                 // A JVM's heap plus its metaspace and stacks must fit in MemorySize, as on Lambda.
                 "-Xmx" + (function.memoryMb() * 85 / 100) + "m",
                 // Cold start matters more than peak throughput for a function.
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData"));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of(
                 "-D" + RuntimeClientLibrary.PROPERTY + "=" + runtimeClientLibrary,
                 "-cp", classpath(),
                 RUNTIME_CLIENT_MAIN,
