@@ -68,8 +68,9 @@ public final class KeyCondition {
                 : new KeyCondition(partition, range.lower, range.lowerInclusive, range.upper, range.upperInclusive);
     }
 
-    public KeyRange range(PrimaryKey exclusiveStart, boolean forward) {
-        return new KeyRange(partition, lower, lowerInclusive, upper, upperInclusive, exclusiveStart, forward);
+    public KeyRange range(PrimaryKey exclusiveStart, PrimaryKey exclusiveStartTableKey, boolean forward) {
+        return new KeyRange(partition, lower, lowerInclusive, upper, upperInclusive, exclusiveStart, exclusiveStartTableKey,
+                forward);
     }
 
     private static void flatten(Condition condition, List<Condition> parts) {

@@ -80,7 +80,7 @@ public final class BatchWriteItem implements Operation {
         }
         store.transact(transaction -> {
             for (ItemWrite write : writes) {
-                write.applyTo(transaction.table(write.table().storeName()));
+                write.applyIn(transaction);
             }
             return null;
         });

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
+import dev.lingogate.dynamodb.storage.TableStatistics;
 import dev.lingogate.dynamodb.table.KeyAttribute;
 import dev.lingogate.dynamodb.table.KeySchema;
+import dev.lingogate.dynamodb.table.SecondaryIndex;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,9 @@ public final class CreateTable implements Operation {
             .required("KeySchema", Type.LIST)
             .required("AttributeDefinitions", Type.LIST)
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")
-            .optional("ProvisionedThroughput", Type.STRUCTURE);
+            .optional("ProvisionedThroughput", Type.STRUCTURE)
+            .optional("GlobalSecondaryIndexes", Type.LIST)
+            .optional("LocalSecondaryIndexes", Type.LIST);
 
     private final Tables tables;
 
@@ -50,6 +55,24 @@ public final class CreateTable implements Operation {
         Map<String, String> definitions = attributeDefinitions(input.get("AttributeDefinitions"));
         KeySchema keySchema = keySchema(input.get("KeySchema"), definitions);
         String billingMode = input.path("BillingMode").asText("PROVISIONED");
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        indexes.addAll(indexes(input.get("GlobalSecondaryIndexes"), true, definitions, keySchema, billingMode));
+        indexes.addAll(indexes(input.get("LocalSecondaryIndexes"), false, definitions, keySchema, billingMode));
+        Set<String> keyAttributes = new HashSet<>();
+        keyAttributes.add(keySchema.partition().name());
+        keySchema.sort().ifPresent(sort -> keyAttributes.add(sort.name()));
+        Set<String> indexNames = new HashSet<>();
+        for (SecondaryIndex index : indexes) {
+            if (!indexNames.add(index.name())) {
+                throw ValidationException.invalidParameter("Duplicate index name: " + index.name());
+            }
+            keyAttributes.add(index.keySchema().partition().name());
+            index.keySchema().sort().ifPresent(sort -> keyAttributes.add(sort.name()));
+        }
+        if (definitions.size() != keyAttributes.size()) {
+            throw ValidationException.invalidParameter(
+                    "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        }
         JsonNode throughput = input.get("ProvisionedThroughput");
         long read = 0;
         long write = 0;
@@ -68,8 +91,65 @@ public final class CreateTable implements Operation {
         definitions.forEach((attribute, type) -> attributes.add(new KeyAttribute(attribute, type)));
         BigDecimal now = BigDecimal.valueOf(System.currentTimeMillis(), 3);
         TableDefinition table = tables.create(name, keySchema, attributes, billingMode, read, write, now,
-                UUID.randomUUID().toString());
-        return AttributeValue.JSON.objectNode().set("TableDescription", table.describe("ACTIVE", 0, 0));
+                UUID.randomUUID().toString(), indexes);
+        return AttributeValue.JSON.objectNode().set("TableDescription",
+                table.describe("ACTIVE", store -> new TableStatistics(0, 0)));
+    }
+
+    /** The global or local secondary indexes a CreateTable declares, without their store yet. */
+    private static List<SecondaryIndex> indexes(JsonNode list, boolean global, Map<String, String> definitions,
+            KeySchema tableKey, String billingMode) {
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return indexes;
+        }
+        String member = global ? "globalSecondaryIndexes" : "localSecondaryIndexes";
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode index = list.get(i);
+            String at = member + "." + (i + 1) + ".member.";
+            String name = index.path("IndexName").asText();
+            KeySchema keySchema = keySchema(index.path("KeySchema"), definitions);
+            if (!global) {
+                if (tableKey.sort().isEmpty()) {
+                    throw ValidationException.invalidParameter(
+                            "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+                }
+                if (!keySchema.partition().name().equals(tableKey.partition().name())) {
+                    throw ValidationException.invalidParameter("Index KeySchema does not have the same leading hash key as"
+                            + " table KeySchema for index: " + name + ". index hash key: " + keySchema.partition().name()
+                            + ", table hash key: " + tableKey.partition().name());
+                }
+            }
+            JsonNode projection = index.get("Projection");
+            if (projection == null || projection.isNull()) {
+                throw new ValidationException("1 validation error detected: Value null at '" + at
+                        + "projection' failed to satisfy constraint: Member must not be null");
+            }
+            String projectionType = projection.path("ProjectionType").asText("ALL");
+            if (!Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projectionType)) {
+                throw new ValidationException("1 validation error detected: Value '" + projectionType + "' at '" + at
+                        + "projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set:"
+                        + " [ALL, INCLUDE, KEYS_ONLY]");
+            }
+            List<String> included = new ArrayList<>();
+            projection.path("NonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
+            if (!included.isEmpty() && !projectionType.equals("INCLUDE")) {
+                throw ValidationException.invalidParameter("ProjectionType is " + projectionType
+                        + ", but NonKeyAttributes is specified");
+            }
+            long read = 0;
+            long write = 0;
+            if (global && billingMode.equals("PROVISIONED")) {
+                JsonNode throughput = index.get("ProvisionedThroughput");
+                if (throughput == null || throughput.isNull()) {
+                    throw ValidationException.invalidParameter("ProvisionedThroughput must be specified for index: " + name);
+                }
+                read = capacity(throughput, "ReadCapacityUnits");
+                write = capacity(throughput, "WriteCapacityUnits");
+            }
+            indexes.add(new SecondaryIndex(name, global, keySchema, projectionType, included, read, write, null));
+        }
+        return indexes;
     }
 
     private static long capacity(JsonNode throughput, String member) {
@@ -115,10 +195,6 @@ public final class CreateTable implements Operation {
         if (!definitions.keySet().containsAll(keyNames)) {
             throw ValidationException.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
                     + keyNames + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
-        }
-        if (definitions.size() != keyNames.size()) {
-            throw ValidationException.invalidParameter(
-                    "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
         KeyAttribute partition = new KeyAttribute(keyNames.get(0), definitions.get(keyNames.get(0)));
         Optional<KeyAttribute> sort = list.size() == 2

@@ -47,7 +47,7 @@ public final class DeleteItem implements Operation {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
         Delete delete = Delete.of(input, table);
-        ObjectNode old = store.write(table.storeName(), items -> delete.applyTo(items).before());
+        ObjectNode old = store.transact(transaction -> delete.applyIn(transaction).before());
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && old != null) {
             output.set("Attributes", old);

@@ -1,10 +1,9 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
-import dev.lingogate.dynamodb.storage.TableStatistics;
 import dev.lingogate.dynamodb.storage.TableStore;
-import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
@@ -35,9 +34,9 @@ public final class DeleteTable implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:DeleteTable", tables.arnOf(name));
-        TableStatistics statistics = store.statistics(tables.describe(name).storeName());
-        TableDefinition deleted = tables.delete(name);
-        return AttributeValue.JSON.objectNode()
-                .set("TableDescription", deleted.describe("DELETING", statistics.itemCount(), statistics.sizeBytes()));
+        // Described before it goes, while its items can still be counted.
+        ObjectNode description = tables.describe(name).describe("DELETING", store::statistics);
+        tables.delete(name);
+        return AttributeValue.JSON.objectNode().set("TableDescription", description);
     }
 }

@@ -2,7 +2,6 @@ package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
-import dev.lingogate.dynamodb.storage.TableStatistics;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
@@ -36,8 +35,7 @@ public final class DescribeTable implements Operation {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:DescribeTable", tables.arnOf(name));
         TableDefinition table = tables.describe(name);
-        TableStatistics statistics = store.statistics(table.storeName());
         return AttributeValue.JSON.objectNode()
-                .set("Table", table.describe("ACTIVE", statistics.itemCount(), statistics.sizeBytes()));
+                .set("Table", table.describe("ACTIVE", store::statistics));
     }
 }

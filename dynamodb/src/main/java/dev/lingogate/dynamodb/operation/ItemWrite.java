@@ -3,6 +3,8 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.storage.ItemWriter;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.storage.WriteTransaction;
+import dev.lingogate.dynamodb.table.SecondaryIndex;
 import dev.lingogate.dynamodb.table.TableDefinition;
 
 /**
@@ -22,6 +24,17 @@ sealed interface ItemWrite permits Put, Update, Delete, ConditionCheck {
 
     /** Checks the condition on the item as it is now, then writes; answers the item before and after. */
     Change applyTo(ItemWriter items);
+
+    /** Applies this write inside a transaction and brings the table's secondary indexes in step with it. */
+    default Change applyIn(WriteTransaction transaction) {
+        Change change = applyTo(transaction.table(table().storeName()));
+        if (change.before() != change.after()) {
+            for (SecondaryIndex index : table().indexes()) {
+                IndexEntries.update(index, table().keySchema(), key(), change, transaction.index(index.storeName()));
+            }
+        }
+        return change;
+    }
 
     /** The item before and after a write; either is null where there is no item. */
     record Change(ObjectNode before, ObjectNode after) {

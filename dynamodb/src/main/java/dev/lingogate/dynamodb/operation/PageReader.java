@@ -8,10 +8,7 @@ import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.storage.KeyRange;
-import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.storage.TableStore;
-import dev.lingogate.dynamodb.table.TableDefinition;
-import dev.lingogate.edge.AwsException;
 
 /**
  * One page of a Query or Scan, read as DynamoDB reads it: items in key order until Limit items
@@ -29,19 +26,6 @@ final class PageReader {
         this.store = store;
     }
 
-    /** The ExclusiveStartKey of a request, checked against the table's key schema; null when absent. */
-    static PrimaryKey exclusiveStart(JsonNode input, TableDefinition table) {
-        JsonNode start = input.get("ExclusiveStartKey");
-        if (start == null || start.isNull()) {
-            return null;
-        }
-        try {
-            return table.keySchema().keyOfRequest(AttributeValue.checkedMap(start));
-        } catch (ValidationException e) {
-            throw new ValidationException("The provided starting key is invalid: " + e.getMessage());
-        }
-    }
-
     static boolean countOnly(JsonNode input, Projection projection) {
         String select = input.path("Select").asText(projection == null ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES");
         if (select.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
@@ -54,40 +38,64 @@ final class PageReader {
         return select.equals("COUNT");
     }
 
-    ObjectNode read(TableDefinition table, KeyRange range, JsonNode limitNode, Condition filter, Projection projection,
+    ObjectNode read(ReadTarget target, KeyRange range, JsonNode limitNode, Condition filter, Projection projection,
             boolean countOnly) {
         long limit = limitNode == null || limitNode.isNull() ? Long.MAX_VALUE : limitNode.asLong();
-        ObjectNode output = AttributeValue.JSON.objectNode();
-        ArrayNode items = AttributeValue.JSON.arrayNode();
-        long[] scanned = {0};
-        long[] bytes = {0};
-        int[] count = {0};
-        ObjectNode[] last = new ObjectNode[1];
-        store.read(table.storeName(), range, stored -> {
-            ObjectNode item = ItemCodec.decode(stored.json());
-            scanned[0]++;
-            bytes[0] += stored.size();
-            last[0] = item;
-            if (filter == null || filter.test(item)) {
-                count[0]++;
-                if (!countOnly) {
-                    items.add(projection == null ? item : projection.apply(item));
-                }
-            }
-            return scanned[0] < limit && bytes[0] < MAX_PAGE_BYTES;
-        });
-        if (!countOnly) {
-            output.set("Items", items);
+        Page page = new Page(limit, filter, projection, countOnly);
+        if (target.index() == null) {
+            store.read(target.table().storeName(), range, stored -> page.take(stored.json(), stored.size()));
+        } else {
+            store.readIndex(target.index().storeName(), range, entry -> page.take(entry.json(), entry.size()));
         }
-        output.put("Count", count[0]);
-        output.put("ScannedCount", scanned[0]);
-        if (last[0] != null && (scanned[0] >= limit || bytes[0] >= MAX_PAGE_BYTES)) {
-            output.set("LastEvaluatedKey", table.keySchema().keyAttributesOf(last[0]));
+        ObjectNode output = AttributeValue.JSON.objectNode();
+        if (!countOnly) {
+            output.set("Items", page.items);
+        }
+        output.put("Count", page.count);
+        output.put("ScannedCount", page.scanned);
+        if (page.last != null && page.full()) {
+            output.set("LastEvaluatedKey", target.lastEvaluatedKey(page.last));
         }
         return output;
     }
 
-    static AwsException noSuchIndex(String index) {
-        return new ValidationException("The table does not have the specified index: " + index);
+    /** The items of one page as they are read, until it is full. */
+    private static final class Page {
+
+        final long limit;
+        final Condition filter;
+        final Projection projection;
+        final boolean countOnly;
+        final ArrayNode items = AttributeValue.JSON.arrayNode();
+        long scanned;
+        long bytes;
+        int count;
+        ObjectNode last;
+
+        Page(long limit, Condition filter, Projection projection, boolean countOnly) {
+            this.limit = limit;
+            this.filter = filter;
+            this.projection = projection;
+            this.countOnly = countOnly;
+        }
+
+        /** Takes one read item; answers whether the page has room for more. */
+        boolean take(byte[] json, long size) {
+            ObjectNode item = ItemCodec.decode(json);
+            scanned++;
+            bytes += size;
+            last = item;
+            if (filter == null || filter.test(item)) {
+                count++;
+                if (!countOnly) {
+                    items.add(projection == null ? item : projection.apply(item));
+                }
+            }
+            return !full();
+        }
+
+        boolean full() {
+            return scanned >= limit || bytes >= MAX_PAGE_BYTES;
+        }
     }
 }

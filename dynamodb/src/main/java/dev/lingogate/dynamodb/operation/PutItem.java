@@ -47,7 +47,7 @@ public final class PutItem implements Operation {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
         Put put = Put.of(input, table);
-        ObjectNode old = store.write(table.storeName(), items -> put.applyTo(items).before());
+        ObjectNode old = store.transact(transaction -> put.applyIn(transaction).before());
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && old != null) {
             output.set("Attributes", old);

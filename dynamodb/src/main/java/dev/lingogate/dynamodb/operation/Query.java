@@ -6,12 +6,11 @@ import dev.lingogate.dynamodb.expression.KeyCondition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
-import dev.lingogate.dynamodb.storage.PrimaryKey;
-import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.storage.KeyRange;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
-/** Query: one partition's items in sort key order, as one index range read. */
+/** Query: one partition's items of a table or a secondary index, in sort key order, as one range read. */
 public final class Query implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
@@ -45,21 +44,19 @@ public final class Query implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:Query", tables.arnOf(name));
-        TableDefinition table = tables.get(name);
-        if (input.hasNonNull("IndexName")) {
-            throw PageReader.noSuchIndex(input.get("IndexName").asText());
-        }
+        ReadTarget target = ReadTarget.of(tables.get(name), input);
         if (!input.hasNonNull("KeyConditionExpression")) {
             throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         RequestExpressions expressions = new RequestExpressions(input);
-        KeyCondition keyCondition = expressions.keyCondition(table.keySchema());
+        KeyCondition keyCondition = expressions.keyCondition(target.keySchema());
         Condition filter = expressions.condition("FilterExpression");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
         boolean countOnly = PageReader.countOnly(input, projection);
-        PrimaryKey start = PageReader.exclusiveStart(input, table);
+        ReadTarget.Start start = target.exclusiveStart(input);
         boolean forward = input.path("ScanIndexForward").asBoolean(true);
-        return pages.read(table, keyCondition.range(start, forward), input.get("Limit"), filter, projection, countOnly);
+        KeyRange range = keyCondition.range(start == null ? null : start.key(), start == null ? null : start.tableKey(), forward);
+        return pages.read(target, range, input.get("Limit"), filter, projection, countOnly);
     }
 }

@@ -5,11 +5,10 @@ import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.KeyRange;
-import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
-/** Scan: the whole table in key order, page by page. */
+/** Scan: a whole table or secondary index in key order, page by page. */
 public final class Scan implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
@@ -42,16 +41,14 @@ public final class Scan implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:Scan", tables.arnOf(name));
-        TableDefinition table = tables.get(name);
-        if (input.hasNonNull("IndexName")) {
-            throw PageReader.noSuchIndex(input.get("IndexName").asText());
-        }
+        ReadTarget target = ReadTarget.of(tables.get(name), input);
         RequestExpressions expressions = new RequestExpressions(input);
         Condition filter = expressions.condition("FilterExpression");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
         boolean countOnly = PageReader.countOnly(input, projection);
-        KeyRange range = KeyRange.wholeTable(PageReader.exclusiveStart(input, table));
-        return pages.read(table, range, input.get("Limit"), filter, projection, countOnly);
+        ReadTarget.Start start = target.exclusiveStart(input);
+        KeyRange range = KeyRange.wholeTable(start == null ? null : start.key(), start == null ? null : start.tableKey());
+        return pages.read(target, range, input.get("Limit"), filter, projection, countOnly);
     }
 }

@@ -136,7 +136,7 @@ public final class TransactWriteItems implements Operation {
         for (ItemWrite write : writes) {
             ObjectNode reason = reasons.addObject();
             try {
-                write.applyTo(transaction.table(write.table().storeName()));
+                write.applyIn(transaction);
                 reason.put("Code", "None");
             } catch (AwsException e) {
                 if (!e.errorType().equals("ConditionalCheckFailedException") && !e.errorType().equals("ValidationException")) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -95,10 +97,16 @@ public final class SqliteTableStore implements TableStore {
     }
 
     @Override
-    public void createTable(String tableName, String storeName, String definition) {
+    public void createTable(String tableName, String storeName, String definition, List<String> indexStoreNames) {
         writing(connection -> {
             connection.execute("CREATE TABLE " + storeName + " (p BLOB NOT NULL, s BLOB NOT NULL, size INTEGER NOT NULL,"
                     + " item BLOB NOT NULL, PRIMARY KEY (p, s)) WITHOUT ROWID");
+            for (String indexStore : indexStoreNames) {
+                // Clustered on the index key, then the table key: a Query on the index is one range read.
+                connection.execute("CREATE TABLE " + indexStore + " (p BLOB NOT NULL, s BLOB NOT NULL, tp BLOB NOT NULL,"
+                        + " ts BLOB NOT NULL, size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY (p, s, tp, ts))"
+                        + " WITHOUT ROWID");
+            }
             PreparedStatement insert = connection.statement("INSERT INTO catalogue (name, store, definition) VALUES (?, ?, ?)");
             insert.setString(1, tableName);
             insert.setString(2, storeName);
@@ -109,7 +117,7 @@ public final class SqliteTableStore implements TableStore {
     }
 
     @Override
-    public void deleteTable(String tableName, String storeName) {
+    public void deleteTable(String tableName, String storeName, List<String> indexStoreNames) {
         writing(connection -> {
             // Statements prepared on the dropped table must not outlive it, on any connection.
             connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
@@ -117,6 +125,9 @@ public final class SqliteTableStore implements TableStore {
             delete.setString(1, tableName);
             delete.executeUpdate();
             connection.execute("DROP TABLE " + storeName);
+            for (String indexStore : indexStoreNames) {
+                connection.execute("DROP TABLE " + indexStore);
+            }
             return null;
         });
     }
@@ -167,6 +178,11 @@ public final class SqliteTableStore implements TableStore {
         }
 
         @Override
+        public IndexWriter index(String indexStoreName) {
+            return new IndexEntries(connection, indexStoreName);
+        }
+
+        @Override
         public byte[] requestDigest(String clientToken, long since) {
             try {
                 PreparedStatement select = connection.statement("SELECT digest FROM client_tokens WHERE token = ? AND used_at >= ?");
@@ -194,6 +210,42 @@ public final class SqliteTableStore implements TableStore {
                 record.executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("recording a client request token failed", e);
+            }
+        }
+    }
+
+    /** The entries of one secondary index as a write transaction changes them. */
+    private record IndexEntries(SqliteConnection connection, String indexStoreName) implements IndexWriter {
+
+        @Override
+        public void put(IndexEntry entry) {
+            try {
+                PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + indexStoreName
+                        + " (p, s, tp, ts, size, item) VALUES (?, ?, ?, ?, ?, ?)");
+                upsert.setBytes(1, entry.indexKey().partition());
+                upsert.setBytes(2, entry.indexKey().sort());
+                upsert.setBytes(3, entry.tableKey().partition());
+                upsert.setBytes(4, entry.tableKey().sort());
+                upsert.setLong(5, entry.size());
+                upsert.setBytes(6, entry.json());
+                upsert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("writing " + indexStoreName + " failed", e);
+            }
+        }
+
+        @Override
+        public void delete(PrimaryKey indexKey, PrimaryKey tableKey) {
+            try {
+                PreparedStatement delete = connection.statement("DELETE FROM " + indexStoreName
+                        + " WHERE p = ? AND s = ? AND tp = ? AND ts = ?");
+                delete.setBytes(1, indexKey.partition());
+                delete.setBytes(2, indexKey.sort());
+                delete.setBytes(3, tableKey.partition());
+                delete.setBytes(4, tableKey.sort());
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new StorageException("deleting from " + indexStoreName + " failed", e);
             }
         }
     }
@@ -242,7 +294,7 @@ public final class SqliteTableStore implements TableStore {
     public void read(String storeName, KeyRange range, Predicate<StoredItem> visitor) {
         reading(connection -> {
             StringBuilder sql = new StringBuilder("SELECT p, s, size, item FROM ").append(storeName);
-            java.util.List<byte[]> arguments = new java.util.ArrayList<>(4);
+            List<byte[]> arguments = new ArrayList<>(4);
             if (range.partition() == null) {
                 if (range.exclusiveStart() != null) {
                     sql.append(" WHERE (p, s) > (?, ?)");
@@ -275,6 +327,53 @@ public final class SqliteTableStore implements TableStore {
                 while (rs.next()) {
                     StoredItem item = new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)), rs.getLong(3), rs.getBytes(4));
                     if (!visitor.test(item)) {
+                        break;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void readIndex(String indexStoreName, KeyRange range, Predicate<IndexEntry> visitor) {
+        reading(connection -> {
+            StringBuilder sql = new StringBuilder("SELECT p, s, tp, ts, size, item FROM ").append(indexStoreName);
+            List<byte[]> arguments = new ArrayList<>(7);
+            PrimaryKey start = range.exclusiveStart();
+            PrimaryKey startInTable = range.exclusiveStartTableKey();
+            if (range.partition() == null) {
+                if (start != null) {
+                    sql.append(" WHERE (p, s, tp, ts) > (?, ?, ?, ?)");
+                    arguments.addAll(List.of(start.partition(), start.sort(), startInTable.partition(), startInTable.sort()));
+                }
+                sql.append(" ORDER BY p, s, tp, ts");
+            } else {
+                sql.append(" WHERE p = ?");
+                arguments.add(range.partition());
+                if (range.lower() != null) {
+                    sql.append(range.lowerInclusive() ? " AND s >= ?" : " AND s > ?");
+                    arguments.add(range.lower());
+                }
+                if (range.upper() != null) {
+                    sql.append(range.upperInclusive() ? " AND s <= ?" : " AND s < ?");
+                    arguments.add(range.upper());
+                }
+                if (start != null) {
+                    sql.append(range.forward() ? " AND (s, tp, ts) > (?, ?, ?)" : " AND (s, tp, ts) < (?, ?, ?)");
+                    arguments.addAll(List.of(start.sort(), startInTable.partition(), startInTable.sort()));
+                }
+                sql.append(range.forward() ? " ORDER BY s, tp, ts" : " ORDER BY s DESC, tp DESC, ts DESC");
+            }
+            PreparedStatement select = connection.statement(sql.toString());
+            for (int i = 0; i < arguments.size(); i++) {
+                select.setBytes(i + 1, arguments.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    IndexEntry entry = new IndexEntry(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)),
+                            new PrimaryKey(rs.getBytes(3), rs.getBytes(4)), rs.getLong(5), rs.getBytes(6));
+                    if (!visitor.test(entry)) {
                         break;
                     }
                 }

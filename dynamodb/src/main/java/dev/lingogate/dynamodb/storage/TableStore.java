@@ -1,5 +1,6 @@
 package dev.lingogate.dynamodb.storage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -13,26 +14,18 @@ public interface TableStore extends AutoCloseable {
     /** Every table's definition as the table layer wrote it, by table name. */
     Map<String, String> catalogue();
 
-    /** Records a table and creates the place its items go, in one transaction. */
-    void createTable(String tableName, String storeName, String definition);
+    /** Records a table and creates the places its items and its indexes' entries go, in one transaction. */
+    void createTable(String tableName, String storeName, String definition, List<String> indexStoreNames);
 
-    /** Forgets a table and drops its items, in one transaction. */
-    void deleteTable(String tableName, String storeName);
+    /** Forgets a table and drops its items and index entries, in one transaction. */
+    void deleteTable(String tableName, String storeName, List<String> indexStoreNames);
 
     /** The item's JSON bytes, or null if there is none. */
     byte[] get(String storeName, PrimaryKey key);
 
     /**
-     * Runs a read-check-write on one table atomically: no other write to any table interleaves, and
-     * the call returns only after the transaction is durably committed (fsynced).
-     */
-    default <T> T write(String storeName, Function<ItemWriter, T> work) {
-        return transact(transaction -> work.apply(transaction.table(storeName)));
-    }
-
-    /**
-     * Runs reads and writes over any tables as one transaction: all of it is committed (durably, as
-     * {@link #write}), or, if {@code work} throws, none of it.
+     * Runs reads and writes over any tables as one transaction: no other write interleaves, and all of
+     * it is committed, durably (fsynced) before this returns, or, if {@code work} throws, none of it.
      */
     <T> T transact(Function<WriteTransaction, T> work);
 
@@ -41,6 +34,12 @@ public interface TableStore extends AutoCloseable {
 
     /** Visits the items of a range in key order until the visitor answers false. */
     void read(String storeName, KeyRange range, Predicate<StoredItem> visitor);
+
+    /**
+     * Visits the entries of a secondary index in a range, in index key order and then table key
+     * order (an index key need not be unique), until the visitor answers false.
+     */
+    void readIndex(String indexStoreName, KeyRange range, Predicate<IndexEntry> visitor);
 
     TableStatistics statistics(String storeName);
 

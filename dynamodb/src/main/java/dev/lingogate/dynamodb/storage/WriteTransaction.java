@@ -6,6 +6,9 @@ public interface WriteTransaction {
     /** Reads and writes one table's items inside this transaction. */
     ItemWriter table(String storeName);
 
+    /** Changes one secondary index's entries inside this transaction. */
+    IndexWriter index(String indexStoreName);
+
     /**
      * The digest recorded with a client request token (TransactWriteItems' ClientRequestToken) used
      * at or after {@code since}, in milliseconds since the epoch; null if none was.

@@ -1,6 +1,7 @@
 package dev.lingogate.dynamodb.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
@@ -50,6 +51,14 @@ public record KeySchema(KeyAttribute partition, Optional<KeyAttribute> sort) {
         key.set(partition.name(), item.get(partition.name()));
         sort.ifPresent(s -> key.set(s.name(), item.get(s.name())));
         return key;
+    }
+
+    /** The KeySchema list of DescribeTable. */
+    public ArrayNode describe() {
+        ArrayNode keys = AttributeValue.JSON.arrayNode();
+        keys.addObject().put("AttributeName", partition.name()).put("KeyType", "HASH");
+        sort.ifPresent(s -> keys.addObject().put("AttributeName", s.name()).put("KeyType", "RANGE"));
+        return keys;
     }
 
     /** Checks one key value's type and emptiness, then encodes it in the order SQLite will sort by. */

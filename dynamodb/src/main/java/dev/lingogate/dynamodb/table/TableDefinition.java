@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import java.math.BigDecimal;
+import dev.lingogate.dynamodb.storage.TableStatistics;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What CreateTable declared, plus what DynamoDB assigned (id, ARN, creation time): everything
@@ -16,35 +18,50 @@ import java.util.List;
  */
 public record TableDefinition(String name, String id, String arn, KeySchema keySchema,
         List<KeyAttribute> attributeDefinitions, BigDecimal createdAt, String billingMode,
-        long readCapacityUnits, long writeCapacityUnits, String storeName) {
+        long readCapacityUnits, long writeCapacityUnits, String storeName, List<SecondaryIndex> indexes) {
 
     public TableDefinition {
         attributeDefinitions = List.copyOf(attributeDefinitions);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** The named index, or null. */
+    public SecondaryIndex index(String indexName) {
+        for (SecondaryIndex index : indexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        return null;
     }
 
     /** The {@code TableDescription} of DescribeTable, CreateTable and DeleteTable. */
-    public ObjectNode describe(String status, long itemCount, long sizeBytes) {
+    public ObjectNode describe(String status, Function<String, TableStatistics> statisticsOfStore) {
         ObjectNode table = AttributeValue.JSON.objectNode();
         ArrayNode definitions = table.putArray("AttributeDefinitions");
         attributeDefinitions.forEach(a -> definitions.addObject().put("AttributeName", a.name()).put("AttributeType", a.type()));
         table.put("TableName", name);
-        ArrayNode keys = table.putArray("KeySchema");
-        keys.addObject().put("AttributeName", keySchema.partition().name()).put("KeyType", "HASH");
-        keySchema.sort().ifPresent(s -> keys.addObject().put("AttributeName", s.name()).put("KeyType", "RANGE"));
+        table.set("KeySchema", keySchema.describe());
         table.put("TableStatus", status);
         table.put("CreationDateTime", createdAt);
         ObjectNode throughput = table.putObject("ProvisionedThroughput");
         throughput.put("NumberOfDecreasesToday", 0);
         throughput.put("ReadCapacityUnits", readCapacityUnits);
         throughput.put("WriteCapacityUnits", writeCapacityUnits);
-        table.put("TableSizeBytes", sizeBytes);
-        table.put("ItemCount", itemCount);
+        TableStatistics statistics = statisticsOfStore.apply(storeName);
+        table.put("TableSizeBytes", statistics.sizeBytes());
+        table.put("ItemCount", statistics.itemCount());
         table.put("TableArn", arn);
         table.put("TableId", id);
         if (billingMode.equals("PAY_PER_REQUEST")) {
             table.putObject("BillingModeSummary")
                     .put("BillingMode", billingMode)
                     .put("LastUpdateToPayPerRequestDateTime", createdAt);
+        }
+        for (SecondaryIndex index : indexes) {
+            String member = index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes";
+            ArrayNode described = table.has(member) ? (ArrayNode) table.get(member) : table.putArray(member);
+            described.add(index.describe(arn, statisticsOfStore.apply(index.storeName()), billingMode.equals("PROVISIONED")));
         }
         table.put("DeletionProtectionEnabled", false);
         return table;

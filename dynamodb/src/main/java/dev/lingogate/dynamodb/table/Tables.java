@@ -59,20 +59,26 @@ public final class Tables {
     }
 
     public synchronized TableDefinition create(String name, KeySchema keySchema, List<KeyAttribute> attributeDefinitions,
-            String billingMode, long readCapacityUnits, long writeCapacityUnits, BigDecimal createdAt, String id) {
+            String billingMode, long readCapacityUnits, long writeCapacityUnits, BigDecimal createdAt, String id,
+            List<SecondaryIndex> indexes) {
         if (byName.containsKey(name)) {
             throw new AwsException(400, "ResourceInUseException", "Table already exists: " + name);
         }
+        String storeName = "items_" + id.replace("-", "");
+        List<SecondaryIndex> stored = new ArrayList<>();
+        for (int i = 0; i < indexes.size(); i++) {
+            stored.add(indexes.get(i).storedIn(storeName + "_index" + i));
+        }
         TableDefinition table = new TableDefinition(name, id, arnOf(name), keySchema, attributeDefinitions, createdAt,
-                billingMode, readCapacityUnits, writeCapacityUnits, "items_" + id.replace("-", ""));
-        store.createTable(name, table.storeName(), toJson(table));
+                billingMode, readCapacityUnits, writeCapacityUnits, storeName, stored);
+        store.createTable(name, table.storeName(), toJson(table), indexStores(table));
         byName.put(name, table);
         return table;
     }
 
     public synchronized TableDefinition delete(String name) {
         TableDefinition table = describe(name);
-        store.deleteTable(name, table.storeName());
+        store.deleteTable(name, table.storeName(), indexStores(table));
         byName.remove(name);
         return table;
     }
@@ -89,6 +95,10 @@ public final class Tables {
         return names;
     }
 
+    private static List<String> indexStores(TableDefinition table) {
+        return table.indexes().stream().map(SecondaryIndex::storeName).toList();
+    }
+
     private String toJson(TableDefinition table) {
         ObjectNode json = mapper.createObjectNode();
         json.put("id", table.id());
@@ -102,6 +112,18 @@ public final class Tables {
         json.put("readCapacityUnits", table.readCapacityUnits());
         json.put("writeCapacityUnits", table.writeCapacityUnits());
         json.put("storeName", table.storeName());
+        ArrayNode indexes = json.putArray("indexes");
+        for (SecondaryIndex index : table.indexes()) {
+            ObjectNode described = indexes.addObject();
+            described.put("name", index.name()).put("global", index.global());
+            described.put("partitionName", index.keySchema().partition().name());
+            described.put("partitionType", index.keySchema().partition().type());
+            index.keySchema().sort().ifPresent(sort -> described.put("sortName", sort.name()).put("sortType", sort.type()));
+            described.put("projectionType", index.projectionType());
+            index.nonKeyAttributes().forEach(described.putArray("nonKeyAttributes")::add);
+            described.put("readCapacityUnits", index.readCapacityUnits()).put("writeCapacityUnits", index.writeCapacityUnits());
+            described.put("storeName", index.storeName());
+        }
         try {
             return mapper.writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -109,20 +131,33 @@ public final class Tables {
         }
     }
 
+    private static KeySchema keySchemaFromJson(JsonNode json) {
+        Optional<KeyAttribute> sort = json.has("sortName")
+                ? Optional.of(new KeyAttribute(json.get("sortName").asText(), json.get("sortType").asText()))
+                : Optional.empty();
+        return new KeySchema(new KeyAttribute(json.get("partitionName").asText(), json.get("partitionType").asText()), sort);
+    }
+
     private TableDefinition fromJson(String name, String text) {
         try {
             JsonNode json = mapper.readTree(text);
-            Optional<KeyAttribute> sort = json.has("sortName")
-                    ? Optional.of(new KeyAttribute(json.get("sortName").asText(), json.get("sortType").asText()))
-                    : Optional.empty();
-            KeySchema keySchema = new KeySchema(
-                    new KeyAttribute(json.get("partitionName").asText(), json.get("partitionType").asText()), sort);
+            KeySchema keySchema = keySchemaFromJson(json);
+            List<SecondaryIndex> indexes = new ArrayList<>();
+            // Definitions written before indexes existed have none.
+            for (JsonNode index : json.path("indexes")) {
+                List<String> included = new ArrayList<>();
+                index.path("nonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
+                indexes.add(new SecondaryIndex(index.get("name").asText(), index.get("global").asBoolean(),
+                        keySchemaFromJson(index), index.get("projectionType").asText(), included,
+                        index.get("readCapacityUnits").asLong(), index.get("writeCapacityUnits").asLong(),
+                        index.get("storeName").asText()));
+            }
             List<KeyAttribute> definitions = new ArrayList<>();
             json.get("attributeDefinitions").forEach(a -> definitions.add(new KeyAttribute(a.get("name").asText(), a.get("type").asText())));
             return new TableDefinition(name, json.get("id").asText(), arnOf(name), keySchema, definitions,
                     json.get("createdAt").decimalValue(), json.get("billingMode").asText(),
                     json.get("readCapacityUnits").asLong(), json.get("writeCapacityUnits").asLong(),
-                    json.get("storeName").asText());
+                    json.get("storeName").asText(), indexes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the catalogue holds a definition that is not JSON: " + text, e);
         }
