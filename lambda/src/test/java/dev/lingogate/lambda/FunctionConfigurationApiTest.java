@@ -4,6 +4,10 @@ import static dev.lingogate.lambda.TestFunctions.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lingogate.edge.AwsException;
+import dev.lingogate.edge.AwsRequest;
+import dev.lingogate.iam.Principal;
+import dev.lingogate.iam.policy.Policy;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,6 +122,21 @@ class FunctionConfigurationApiTest {
         assertThat(second.functions()).extracting(FunctionConfiguration::functionName).containsExactly("charlie", "delta");
         assertThat(lambda.listFunctionsPaginator(r -> r.maxItems(2)).functions().stream().map(FunctionConfiguration::functionName))
                 .containsExactly("alpha", "bravo", "charlie", "delta", "translations");
+    }
+
+    @Test
+    void listFunctionsWithMaxItemsThatIsNotANumberIsAValidationError() {
+        // No SDK sends such a call: it is put to the service as the edge would hand it over.
+        AwsRequest call = new AwsRequest("req-1", "GET", "/2015-03-31/functions/", "MaxItems=many", Map.of(), new byte[0],
+                new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
+
+        assertThatThrownBy(() -> host.invokeApi().call(call))
+                .isInstanceOfSatisfying(AwsException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errorType()).isEqualTo("ValidationException");
+                    assertThat(e.getMessage()).isEqualTo("1 validation error detected: Value 'many'"
+                            + " at 'maxItems' failed to satisfy constraint: Member must be an integer");
+                });
     }
 
     @Test
