@@ -51,7 +51,7 @@ public final class BatchGetItem implements Operation {
     }
 
     /** One table's part of the batch: its keys, in request order, and what to return of each item. */
-    private record TableReads(TableDefinition table, List<PrimaryKey> keys, Projection projection) {
+    private record TableReads(TableDefinition table, List<PrimaryKey> keys, Projection projection, boolean consistent) {
     }
 
     @Override
@@ -71,11 +71,15 @@ public final class BatchGetItem implements Operation {
             reads.add(prepare(tables.get(part.getKey()), part.getValue()));
         }
         ObjectNode responses = AttributeValue.JSON.objectNode();
+        ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
         store.snapshot(snapshot -> {
             for (TableReads read : reads) {
                 ArrayNode items = responses.putArray(read.table().name());
                 for (PrimaryKey key : read.keys()) {
                     ObjectNode item = ItemCodec.decode(snapshot.get(read.table().storeName(), key));
+                    if (capacity != null) {
+                        capacity.of(read.table()).read(null, item == null ? 0 : AttributeValue.itemSize(item), read.consistent());
+                    }
                     if (item != null) {
                         items.add(read.projection() == null ? item : read.projection().apply(item));
                     }
@@ -86,6 +90,9 @@ public final class BatchGetItem implements Operation {
         ObjectNode output = AttributeValue.JSON.objectNode();
         output.set("Responses", responses);
         output.putObject("UnprocessedKeys");
+        if (capacity != null) {
+            output.set("ConsumedCapacity", capacity.toJson());
+        }
         return output;
     }
 
@@ -121,6 +128,6 @@ public final class BatchGetItem implements Operation {
         RequestExpressions expressions = new RequestExpressions(part);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
-        return new TableReads(table, keys, projection);
+        return new TableReads(table, keys, projection, part.path("ConsistentRead").asBoolean(false));
     }
 }

@@ -78,14 +78,21 @@ public final class BatchWriteItem implements Operation {
                 writes.add(write);
             }
         }
+        ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
         store.transact(transaction -> {
             for (ItemWrite write : writes) {
-                write.applyIn(transaction);
+                ItemWrite.Change change = write.applyIn(transaction);
+                if (capacity != null) {
+                    capacity.of(write.table()).write(change, 1);
+                }
             }
             return null;
         });
         ObjectNode output = AttributeValue.JSON.objectNode();
         output.putObject("UnprocessedItems");
+        if (capacity != null) {
+            output.set("ConsumedCapacity", capacity.toJson());
+        }
         return output;
     }
 

@@ -17,7 +17,8 @@ public final class GetItem implements Operation {
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
             .optional("ConsistentRead", Type.BOOLEAN)
-            .expressions("ProjectionExpression");
+            .expressions("ProjectionExpression")
+            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
     private final TableStore store;
@@ -50,6 +51,10 @@ public final class GetItem implements Operation {
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (item != null) {
             output.set("Item", projection == null ? item : projection.apply(item));
+        }
+        if (ConsumedCapacity.requested(input)) {
+            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).read(null, item == null ? 0 : AttributeValue.itemSize(item),
+                    input.path("ConsistentRead").asBoolean(false)).toJson());
         }
         return output;
     }

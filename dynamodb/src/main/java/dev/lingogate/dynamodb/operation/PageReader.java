@@ -38,8 +38,9 @@ final class PageReader {
         return select.equals("COUNT");
     }
 
-    ObjectNode read(ReadTarget target, KeyRange range, JsonNode limitNode, Condition filter, Projection projection,
+    ObjectNode read(ReadTarget target, KeyRange range, JsonNode input, Condition filter, Projection projection,
             boolean countOnly) {
+        JsonNode limitNode = input.get("Limit");
         long limit = limitNode == null || limitNode.isNull() ? Long.MAX_VALUE : limitNode.asLong();
         Page page = new Page(limit, filter, projection, countOnly);
         if (target.index() == null) {
@@ -55,6 +56,11 @@ final class PageReader {
         output.put("ScannedCount", page.scanned);
         if (page.last != null && page.full()) {
             output.set("LastEvaluatedKey", target.lastEvaluatedKey(page.last));
+        }
+        if (ConsumedCapacity.requested(input)) {
+            // A page costs what it read, filtered or not, rounded up once for the whole page.
+            output.set("ConsumedCapacity", ConsumedCapacity.of(target.table(), input)
+                    .read(target.index(), page.bytes, input.path("ConsistentRead").asBoolean(false)).toJson());
         }
         return output;
     }

@@ -17,7 +17,8 @@ public final class PutItem implements Operation {
             .required("Item", Type.MAP)
             .expressions("ConditionExpression")
             .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
-            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
+            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
+            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
     private final TableStore store;
@@ -47,10 +48,13 @@ public final class PutItem implements Operation {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
         Put put = Put.of(input, table);
-        ObjectNode old = store.transact(transaction -> put.applyIn(transaction).before());
+        ItemWrite.Change change = store.transact(put::applyIn);
         ObjectNode output = AttributeValue.JSON.objectNode();
-        if (returnValues.equals("ALL_OLD") && old != null) {
-            output.set("Attributes", old);
+        if (returnValues.equals("ALL_OLD") && change.before() != null) {
+            output.set("Attributes", change.before());
+        }
+        if (ConsumedCapacity.requested(input)) {
+            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
         }
         return output;
     }

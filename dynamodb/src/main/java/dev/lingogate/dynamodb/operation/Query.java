@@ -20,7 +20,8 @@ public final class Query implements Operation {
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
             .optional("ScanIndexForward", Type.BOOLEAN)
-            .optional("ConsistentRead", Type.BOOLEAN);
+            .optional("ConsistentRead", Type.BOOLEAN)
+            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
     private final PageReader pages;
@@ -57,6 +58,6 @@ public final class Query implements Operation {
         ReadTarget.Start start = target.exclusiveStart(input);
         boolean forward = input.path("ScanIndexForward").asBoolean(true);
         KeyRange range = keyCondition.range(start == null ? null : start.key(), start == null ? null : start.tableKey(), forward);
-        return pages.read(target, range, input.get("Limit"), filter, projection, countOnly);
+        return pages.read(target, range, input, filter, projection, countOnly);
     }
 }

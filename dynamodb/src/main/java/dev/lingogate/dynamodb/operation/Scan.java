@@ -17,7 +17,8 @@ public final class Scan implements Operation {
             .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
-            .optional("ConsistentRead", Type.BOOLEAN);
+            .optional("ConsistentRead", Type.BOOLEAN)
+            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
     private final PageReader pages;
@@ -49,6 +50,6 @@ public final class Scan implements Operation {
         boolean countOnly = PageReader.countOnly(input, projection);
         ReadTarget.Start start = target.exclusiveStart(input);
         KeyRange range = KeyRange.wholeTable(start == null ? null : start.key(), start == null ? null : start.tableKey());
-        return pages.read(target, range, input.get("Limit"), filter, projection, countOnly);
+        return pages.read(target, range, input, filter, projection, countOnly);
     }
 }

@@ -84,10 +84,14 @@ public final class TransactGetItems implements Operation {
             gets.add(new Get(table, key, projection));
         }
         ArrayNode responses = AttributeValue.JSON.arrayNode(gets.size());
+        ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
         store.snapshot(snapshot -> {
             for (Get get : gets) {
                 ObjectNode response = responses.addObject();
                 ObjectNode item = ItemCodec.decode(snapshot.get(get.table().storeName(), get.key()));
+                if (capacity != null) {
+                    capacity.of(get.table()).transactionalRead(item == null ? 0 : AttributeValue.itemSize(item));
+                }
                 if (item != null) {
                     response.set("Item", get.projection() == null ? item : get.projection().apply(item));
                 }
@@ -96,6 +100,9 @@ public final class TransactGetItems implements Operation {
         });
         ObjectNode output = AttributeValue.JSON.objectNode();
         output.set("Responses", responses);
+        if (capacity != null) {
+            output.set("ConsumedCapacity", capacity.toJson());
+        }
         return output;
     }
 }

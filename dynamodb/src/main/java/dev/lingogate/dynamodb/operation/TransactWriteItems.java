@@ -115,28 +115,39 @@ public final class TransactWriteItems implements Operation {
             writes.add(write);
         }
         byte[] digest = token == null ? null : digestOf(input);
+        ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
         store.transact(transaction -> {
             if (token != null && alreadyDone(transaction, token, digest)) {
                 return null;
             }
-            apply(writes, transaction);
+            List<ItemWrite.Change> changes = apply(writes, transaction);
+            if (capacity != null) {
+                for (int i = 0; i < writes.size(); i++) {
+                    capacity.of(writes.get(i).table()).write(changes.get(i), 2);
+                }
+            }
             if (token != null) {
                 long now = System.currentTimeMillis();
                 transaction.recordRequest(token, digest, now, now - TOKEN_LIFETIME.toMillis());
             }
             return null;
         });
-        return AttributeValue.JSON.objectNode();
+        ObjectNode output = AttributeValue.JSON.objectNode();
+        if (capacity != null) {
+            output.set("ConsumedCapacity", capacity.toJson());
+        }
+        return output;
     }
 
-    /** Applies every write; if any fails, throws the cancellation that rolls them all back. */
-    private static void apply(List<ItemWrite> writes, WriteTransaction transaction) {
+    /** Applies every write, answering their changes; if any fails, throws the cancellation that rolls them all back. */
+    private static List<ItemWrite.Change> apply(List<ItemWrite> writes, WriteTransaction transaction) {
+        List<ItemWrite.Change> changes = new ArrayList<>(writes.size());
         ArrayNode reasons = AttributeValue.JSON.arrayNode();
         boolean cancelled = false;
         for (ItemWrite write : writes) {
             ObjectNode reason = reasons.addObject();
             try {
-                write.applyIn(transaction);
+                changes.add(write.applyIn(transaction));
                 reason.put("Code", "None");
             } catch (AwsException e) {
                 if (!e.errorType().equals("ConditionalCheckFailedException") && !e.errorType().equals("ValidationException")) {
@@ -158,6 +169,7 @@ public final class TransactWriteItems implements Operation {
                     "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
                     .withField("CancellationReasons", reasons);
         }
+        return changes;
     }
 
     /** Whether this token already did this very request; the same token on another request is a mismatch. */

@@ -20,7 +20,8 @@ public final class UpdateItem implements Operation {
             .required("Key", Type.MAP)
             .expressions("UpdateExpression", "ConditionExpression")
             .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
-            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
+            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
+            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
     private final TableStore store;
@@ -58,6 +59,9 @@ public final class UpdateItem implements Operation {
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (attributes != null && !attributes.isEmpty()) {
             output.set("Attributes", attributes);
+        }
+        if (ConsumedCapacity.requested(input)) {
+            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
         }
         return output;
     }
