@@ -46,6 +46,8 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     // Guarded by this.
     private Process process;
+    /** Completes once the host has dealt with the JVM's exit (its archive put in place, its pool told). */
+    private CompletableFuture<Void> exitHandled;
     /** Its JVM writes the function's class data archive when it ends, so it is stopped gently. */
     private boolean writesArchive;
     private ProcessOutput output;
@@ -125,7 +127,7 @@ final class ExecutionEnvironment implements RuntimeApi {
             throw new IllegalStateException(e.getMessage(), e);
         }
         output = new ProcessOutput(process.getInputStream(), this::printed, "lambda-" + function.name() + "-" + process.pid());
-        process.onExit().thenAccept(exited -> exited(exited.exitValue()));
+        exitHandled = process.onExit().thenAccept(exited -> exited(exited.exitValue()));
         initTimer = vertx.setTimer(INIT_LIMIT_MILLIS, id -> initTimedOut());
     }
 
@@ -300,7 +302,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         blocking.execute(() -> {
             OptionalLong maxMemoryUsed = peakMemoryMb(jvmProcess);
             if (result instanceof Invocation.TimedOut) {
-                awaitExit(jvmProcess, 5);
+                await(jvmProcess.onExit(), 5);
             }
             output.drain();
             synchronized (this) {
@@ -358,22 +360,27 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    /** Ends the JVM ({@link #signalStop}) and waits until it is gone; one slow to write its archive is killed after 10 s. */
+    /**
+     * Ends the JVM ({@link #signalStop}) and waits until it is gone and its exit dealt with; one slow
+     * to write its archive is killed after 10 s.
+     */
     void stop() {
         signalStop();
         Process jvmProcess;
+        CompletableFuture<Void> handled;
         synchronized (this) {
             jvmProcess = process;
+            handled = exitHandled;
         }
-        if (jvmProcess != null && !awaitExit(jvmProcess, 10)) {
+        if (jvmProcess != null && !await(handled, 10)) {
             jvmProcess.destroyForcibly();
-            awaitExit(jvmProcess, 5);
+            await(handled, 5);
         }
     }
 
-    private static boolean awaitExit(Process jvmProcess, int seconds) {
+    private static boolean await(CompletableFuture<?> exit, int seconds) {
         try {
-            jvmProcess.onExit().get(seconds, TimeUnit.SECONDS);
+            exit.get(seconds, TimeUnit.SECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
