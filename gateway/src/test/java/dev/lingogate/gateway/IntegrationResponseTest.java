@@ -149,9 +149,9 @@ class IntegrationResponseTest {
   }
 
   @Test
-  void throttledFunctionIs429() {
+  void throttledFunctionIs500AsApiGatewayAnswersALambdaThrottle() {
     assertError(call(PayloadFormat.V1, new TestFunctions().with("f", event -> CompletableFuture.completedFuture(
-        new FunctionOutcome.Throttled("Rate Exceeded.")))), 429, "Too Many Requests");
+        new FunctionOutcome.Throttled("Rate Exceeded.")))), 500, "Internal server error");
   }
 
   @Test

@@ -20,6 +20,11 @@ public enum GatewayError {
   INTERNAL_SERVER_ERROR(500, "Internal Server Error"),
   /** A function that failed or answered a malformed v1 response (REST APIs). */
   INTEGRATION_FAILED(502, "Internal server error"),
+  /**
+   * Lambda refused the invocation (throttled): API Gateway answers 500, not 429, and does not
+   * retry ("Handling Lambda errors with an API Gateway API", Lambda developer guide).
+   */
+  INVOCATION_REFUSED(500, "Internal server error"),
   INTEGRATION_TIMED_OUT(504, "Endpoint request timed out");
 
   private final int status;

@@ -26,6 +26,6 @@ public final class IntegrationResponse {
       throw new RequestRejected(GatewayError.INTEGRATION_TIMED_OUT, "function timed out: " + timedOut.message());
     }
     FunctionOutcome.Throttled throttled = (FunctionOutcome.Throttled) outcome;
-    throw new RequestRejected(GatewayError.THROTTLED, "function throttled: " + throttled.message());
+    throw new RequestRejected(GatewayError.INVOCATION_REFUSED, "function throttled: " + throttled.message());
   }
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * An {@code AWS::Serverless::Function} of the template, with Globals merged and intrinsics resolved.
  *
- * @param codeUri the CodeUri as written, relative to the template's folder
+ * @param codeUri             the CodeUri as written, relative to the template's folder
+ * @param reservedConcurrency ReservedConcurrentExecutions, or null when the function has none
  */
 public record FunctionSpec(String logicalId, String functionName, String handler, String runtime, String codeUri,
-        int memoryMb, int timeoutSeconds, Map<String, String> environment, List<Statement> policy,
-        List<RouteSpec> routes) {
+        int memoryMb, int timeoutSeconds, Integer reservedConcurrency, Map<String, String> environment,
+        List<Statement> policy, List<RouteSpec> routes) {
 }

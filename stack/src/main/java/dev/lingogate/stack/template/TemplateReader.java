@@ -96,12 +96,14 @@ public final class TemplateReader {
             String codeUri = requiredString(properties, "CodeUri", where);
             int memory = intProperty(properties, "MemorySize", 128, where);
             int timeout = intProperty(properties, "Timeout", 3, where);
+            Integer reserved = properties.containsKey("ReservedConcurrentExecutions")
+                    ? intProperty(properties, "ReservedConcurrentExecutions", 0, where) : null;
             Map<String, String> environment = new LinkedHashMap<>();
             if (properties.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
                 vars.forEach((name, value) -> environment.put(String.valueOf(name),
                         intrinsics.resolveString(value, where + ".Environment.Variables." + name)));
             }
-            return new FunctionSpec(logicalId, physicalId(logicalId), handler, runtime, codeUri, memory, timeout,
+            return new FunctionSpec(logicalId, physicalId(logicalId), handler, runtime, codeUri, memory, timeout, reserved,
                     environment, policy(logicalId, properties.get("Policies")), routes(logicalId, properties.get("Events")));
         }
 

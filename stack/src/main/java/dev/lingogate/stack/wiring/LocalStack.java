@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
             AccessKey key = roles.grant(function);
             host.register(new FunctionDefinition(function.functionName(), function.handler(), function.runtime(),
                     List.of(CodeArtifact.of(template.folder(), function)), function.memoryMb(), function.timeoutSeconds(),
-                    function.environment(), key, roles.roleArn(function)));
+                    function.environment(), key, roles.roleArn(function))
+                    .withReservedConcurrency(function.reservedConcurrency()));
             for (RouteSpec route : function.routes()) {
                 routes.add(new Route(route.method(), route.path(), function.functionName(),
                         route.payloadFormatVersion().equals("2.0") ? PayloadFormat.V2 : PayloadFormat.V1));

@@ -57,6 +57,7 @@ class TemplateReaderTest {
                     Properties:
                       Handler: a.B::handle
                       Timeout: 5
+                      ReservedConcurrentExecutions: 2
                       Environment:
                         Variables:
                           OVERRIDDEN: from-function
@@ -65,6 +66,7 @@ class TemplateReaderTest {
         FunctionSpec function = template.function("Fn");
         assertThat(function.timeoutSeconds()).isEqualTo(5);
         assertThat(function.memoryMb()).isEqualTo(128);
+        assertThat(function.reservedConcurrency()).isEqualTo(2);
         assertThat(function.environment()).containsEntry("SHARED", "from-globals").containsEntry("OVERRIDDEN", "from-function");
     }
 
