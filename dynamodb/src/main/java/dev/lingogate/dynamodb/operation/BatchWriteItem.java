@@ -81,7 +81,7 @@ public final class BatchWriteItem implements Operation {
         ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
         store.transact(transaction -> {
             for (ItemWrite write : writes) {
-                ItemWrite.Change change = write.applyIn(transaction);
+                ItemWrite.Change change = write.applyIn(transaction, tables);
                 if (capacity != null) {
                     capacity.of(write.table()).write(change, 1);
                 }

@@ -56,8 +56,8 @@ public final class CreateTable implements Operation {
         KeySchema keySchema = keySchema(input.get("KeySchema"), definitions);
         String billingMode = input.path("BillingMode").asText("PROVISIONED");
         List<SecondaryIndex> indexes = new ArrayList<>();
-        indexes.addAll(indexes(input.get("GlobalSecondaryIndexes"), true, definitions, keySchema, billingMode));
-        indexes.addAll(indexes(input.get("LocalSecondaryIndexes"), false, definitions, keySchema, billingMode));
+        indexes.addAll(indexes("globalSecondaryIndexes", input.get("GlobalSecondaryIndexes"), true, definitions, keySchema, billingMode));
+        indexes.addAll(indexes("localSecondaryIndexes", input.get("LocalSecondaryIndexes"), false, definitions, keySchema, billingMode));
         Set<String> keyAttributes = new HashSet<>();
         keyAttributes.add(keySchema.partition().name());
         keySchema.sort().ifPresent(sort -> keyAttributes.add(sort.name()));
@@ -97,13 +97,12 @@ public final class CreateTable implements Operation {
     }
 
     /** The global or local secondary indexes a CreateTable declares, without their store yet. */
-    private static List<SecondaryIndex> indexes(JsonNode list, boolean global, Map<String, String> definitions,
+    static List<SecondaryIndex> indexes(String member, JsonNode list, boolean global, Map<String, String> definitions,
             KeySchema tableKey, String billingMode) {
         List<SecondaryIndex> indexes = new ArrayList<>();
         if (list == null || list.isNull()) {
             return indexes;
         }
-        String member = global ? "globalSecondaryIndexes" : "localSecondaryIndexes";
         for (int i = 0; i < list.size(); i++) {
             JsonNode index = list.get(i);
             String at = member + "." + (i + 1) + ".member.";
@@ -162,7 +161,7 @@ public final class CreateTable implements Operation {
         return units;
     }
 
-    private static Map<String, String> attributeDefinitions(JsonNode list) {
+    static Map<String, String> attributeDefinitions(JsonNode list) {
         Map<String, String> definitions = new LinkedHashMap<>();
         for (JsonNode definition : list) {
             String type = definition.path("AttributeType").asText();

@@ -48,7 +48,7 @@ public final class DeleteItem implements Operation {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
         Delete delete = Delete.of(input, table);
-        ItemWrite.Change change = store.transact(delete::applyIn);
+        ItemWrite.Change change = store.transact(transaction -> delete.applyIn(transaction, tables));
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && change.before() != null) {
             output.set("Attributes", change.before());

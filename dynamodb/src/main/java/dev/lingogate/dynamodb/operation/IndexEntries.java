@@ -5,6 +5,7 @@ import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.storage.IndexEntry;
 import dev.lingogate.dynamodb.storage.IndexWriter;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
+import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.table.KeySchema;
 import dev.lingogate.dynamodb.table.SecondaryIndex;
 import java.util.Arrays;
@@ -22,9 +23,20 @@ final class IndexEntries {
             entries.delete(before, key);
         }
         if (after != null) {
-            ObjectNode projected = index.project(change.after(), tableKey);
-            entries.put(new IndexEntry(after, key, AttributeValue.itemSize(projected), ItemCodec.encode(projected)));
+            entries.put(entry(index, tableKey, after, key, change.after()));
         }
+    }
+
+    /** A stored item's entry in a new index, or null if it has none there (UpdateTable filling the index). */
+    static IndexEntry of(SecondaryIndex index, KeySchema tableKey, StoredItem stored) {
+        ObjectNode item = ItemCodec.decode(stored.json());
+        PrimaryKey indexKey = index.keyOf(item);
+        return indexKey == null ? null : entry(index, tableKey, indexKey, stored.key(), item);
+    }
+
+    private static IndexEntry entry(SecondaryIndex index, KeySchema tableKey, PrimaryKey indexKey, PrimaryKey key, ObjectNode item) {
+        ObjectNode projected = index.project(item, tableKey);
+        return new IndexEntry(indexKey, key, AttributeValue.itemSize(projected), ItemCodec.encode(projected));
     }
 
     private static boolean sameKey(PrimaryKey a, PrimaryKey b) {

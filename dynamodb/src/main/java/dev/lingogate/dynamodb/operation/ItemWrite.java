@@ -6,6 +6,7 @@ import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.storage.WriteTransaction;
 import dev.lingogate.dynamodb.table.SecondaryIndex;
 import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
 
 /**
  * A write to one item, prepared before its transaction starts (key found, item and expressions
@@ -25,11 +26,14 @@ sealed interface ItemWrite permits Put, Update, Delete, ConditionCheck {
     /** Checks the condition on the item as it is now, then writes; answers the item before and after. */
     Change applyTo(ItemWriter items);
 
-    /** Applies this write inside a transaction and brings the table's secondary indexes in step with it. */
-    default Change applyIn(WriteTransaction transaction) {
+    /**
+     * Applies this write inside a transaction and brings the table's secondary indexes, as they are
+     * now in {@code tables}, in step with it.
+     */
+    default Change applyIn(WriteTransaction transaction, Tables tables) {
         Change change = applyTo(transaction.table(table().storeName()));
         if (change.before() != change.after()) {
-            for (SecondaryIndex index : table().indexes()) {
+            for (SecondaryIndex index : tables.indexesOf(table().name())) {
                 IndexEntries.update(index, table().keySchema(), key(), change, transaction.index(index.storeName()));
             }
         }

@@ -17,6 +17,7 @@ public final class Operations {
                 new CreateTable(tables),
                 new DescribeTable(tables, store),
                 new ListTables(tables),
+                new UpdateTable(tables, store),
                 new DeleteTable(tables, store),
                 new PutItem(tables, store),
                 new GetItem(tables, store),

@@ -48,7 +48,7 @@ public final class PutItem implements Operation {
             throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
         }
         Put put = Put.of(input, table);
-        ItemWrite.Change change = store.transact(put::applyIn);
+        ItemWrite.Change change = store.transact(transaction -> put.applyIn(transaction, tables));
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (returnValues.equals("ALL_OLD") && change.before() != null) {
             output.set("Attributes", change.before());

@@ -140,14 +140,14 @@ public final class TransactWriteItems implements Operation {
     }
 
     /** Applies every write, answering their changes; if any fails, throws the cancellation that rolls them all back. */
-    private static List<ItemWrite.Change> apply(List<ItemWrite> writes, WriteTransaction transaction) {
+    private List<ItemWrite.Change> apply(List<ItemWrite> writes, WriteTransaction transaction) {
         List<ItemWrite.Change> changes = new ArrayList<>(writes.size());
         ArrayNode reasons = AttributeValue.JSON.arrayNode();
         boolean cancelled = false;
         for (ItemWrite write : writes) {
             ObjectNode reason = reasons.addObject();
             try {
-                changes.add(write.applyIn(transaction));
+                changes.add(write.applyIn(transaction, tables));
                 reason.put("Code", "None");
             } catch (AwsException e) {
                 if (!e.errorType().equals("ConditionalCheckFailedException") && !e.errorType().equals("ValidationException")) {

@@ -47,7 +47,7 @@ public final class UpdateItem implements Operation {
         request.authorize("dynamodb:UpdateItem", tables.arnOf(name));
         TableDefinition table = tables.get(name);
         Update update = Update.of(input, table);
-        ItemWrite.Change change = store.transact(update::applyIn);
+        ItemWrite.Change change = store.transact(transaction -> update.applyIn(transaction, tables));
         Projection written = new Projection(update.writtenPaths());
         ObjectNode attributes = switch (input.path("ReturnValues").asText("NONE")) {
             case "ALL_OLD" -> change.before();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,10 +103,7 @@ public final class SqliteTableStore implements TableStore {
             connection.execute("CREATE TABLE " + storeName + " (p BLOB NOT NULL, s BLOB NOT NULL, size INTEGER NOT NULL,"
                     + " item BLOB NOT NULL, PRIMARY KEY (p, s)) WITHOUT ROWID");
             for (String indexStore : indexStoreNames) {
-                // Clustered on the index key, then the table key: a Query on the index is one range read.
-                connection.execute("CREATE TABLE " + indexStore + " (p BLOB NOT NULL, s BLOB NOT NULL, tp BLOB NOT NULL,"
-                        + " ts BLOB NOT NULL, size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY (p, s, tp, ts))"
-                        + " WITHOUT ROWID");
+                createIndexStore(connection, indexStore);
             }
             PreparedStatement insert = connection.statement("INSERT INTO catalogue (name, store, definition) VALUES (?, ?, ?)");
             insert.setString(1, tableName);
@@ -130,6 +128,58 @@ public final class SqliteTableStore implements TableStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void addIndex(String tableName, String definition, String storeName, String indexStoreName,
+            Function<StoredItem, IndexEntry> entryOf, Runnable committed) {
+        writing(connection -> {
+            createIndexStore(connection, indexStoreName);
+            IndexEntries entries = new IndexEntries(connection, indexStoreName);
+            try (Statement all = connection.jdbc().createStatement();
+                    ResultSet rs = all.executeQuery("SELECT p, s, size, item FROM " + storeName)) {
+                while (rs.next()) {
+                    IndexEntry entry = entryOf.apply(new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)),
+                            rs.getLong(3), rs.getBytes(4)));
+                    if (entry != null) {
+                        entries.put(entry);
+                    }
+                }
+            }
+            recordDefinition(connection, tableName, definition);
+            return null;
+        }, committed);
+    }
+
+    @Override
+    public void changeDefinition(String tableName, String definition, Runnable committed) {
+        writing(connection -> {
+            recordDefinition(connection, tableName, definition);
+            return null;
+        }, committed);
+    }
+
+    @Override
+    public void dropIndex(String tableName, String definition, String indexStoreName, Runnable committed) {
+        writing(connection -> {
+            connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
+            connection.execute("DROP TABLE " + indexStoreName);
+            recordDefinition(connection, tableName, definition);
+            return null;
+        }, committed);
+    }
+
+    private static void recordDefinition(SqliteConnection connection, String tableName, String definition) throws SQLException {
+        PreparedStatement update = connection.statement("UPDATE catalogue SET definition = ? WHERE name = ?");
+        update.setString(1, definition);
+        update.setString(2, tableName);
+        update.executeUpdate();
+    }
+
+    private static void createIndexStore(SqliteConnection connection, String indexStoreName) throws SQLException {
+        // Clustered on the index key, then the table key: a Query on the index is one range read.
+        connection.execute("CREATE TABLE " + indexStoreName + " (p BLOB NOT NULL, s BLOB NOT NULL, tp BLOB NOT NULL,"
+                + " ts BLOB NOT NULL, size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY (p, s, tp, ts)) WITHOUT ROWID");
     }
 
     @Override
@@ -412,18 +462,24 @@ public final class SqliteTableStore implements TableStore {
     }
 
     private <T> T writing(Work<T> work) {
+        return writing(work, () -> { });
+    }
+
+    /** Runs a write transaction, then {@code committed} after its commit but before any other write begins. */
+    private <T> T writing(Work<T> work, Runnable committed) {
         writeLock.lock();
         try {
             writer.forgetStatementsBefore(schemaGeneration.get());
             writer.execute("BEGIN IMMEDIATE");
-            boolean committed = false;
+            boolean done = false;
             try {
                 T result = work.run(writer);
                 writer.execute("COMMIT");
-                committed = true;
+                done = true;
+                committed.run();
                 return result;
             } finally {
-                if (!committed) {
+                if (!done) {
                     writer.execute("ROLLBACK");
                 }
             }

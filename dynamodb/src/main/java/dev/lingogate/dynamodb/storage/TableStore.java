@@ -20,6 +20,21 @@ public interface TableStore extends AutoCloseable {
     /** Forgets a table and drops its items and index entries, in one transaction. */
     void deleteTable(String tableName, String storeName, List<String> indexStoreNames);
 
+    /**
+     * Adds a secondary index to a table in one transaction: creates its store, fills it with the
+     * entry {@code entryOf} gives each item (null for none) and records the table's new definition;
+     * {@code committed} runs after the commit, before any other write, so no write sees the table
+     * without the index in memory once it exists on disk.
+     */
+    void addIndex(String tableName, String definition, String storeName, String indexStoreName,
+            Function<StoredItem, IndexEntry> entryOf, Runnable committed);
+
+    /** Records a table's changed definition, as {@link #addIndex} does. */
+    void changeDefinition(String tableName, String definition, Runnable committed);
+
+    /** Drops a secondary index's store and records the table's new definition, as {@link #addIndex} does. */
+    void dropIndex(String tableName, String definition, String indexStoreName, Runnable committed);
+
     /** The item's JSON bytes, or null if there is none. */
     byte[] get(String storeName, PrimaryKey key);
 

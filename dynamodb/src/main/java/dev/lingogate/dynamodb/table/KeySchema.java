@@ -7,6 +7,7 @@ import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.storage.KeyEncoding;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Optional;
  * check a key in an item or in a request's {@code Key}.
  */
 public record KeySchema(KeyAttribute partition, Optional<KeyAttribute> sort) {
+
+    /** The names of the key's attributes, partition first. */
+    public List<String> attributeNames() {
+        return sort.map(s -> List.of(partition.name(), s.name())).orElse(List.of(partition.name()));
+    }
 
     public boolean isKeyAttribute(String name) {
         return partition.name().equals(name) || sort.map(s -> s.name().equals(name)).orElse(false);

@@ -25,6 +25,17 @@ public record TableDefinition(String name, String id, String arn, KeySchema keyS
         indexes = List.copyOf(indexes);
     }
 
+    /** The same table with other secondary indexes (and their key attributes defined). */
+    public TableDefinition withIndexes(List<SecondaryIndex> changed, List<KeyAttribute> definitions) {
+        return new TableDefinition(name, id, arn, keySchema, definitions, createdAt, billingMode, readCapacityUnits,
+                writeCapacityUnits, storeName, changed);
+    }
+
+    /** The same table billed otherwise. */
+    public TableDefinition billed(String mode, long read, long write) {
+        return new TableDefinition(name, id, arn, keySchema, attributeDefinitions, createdAt, mode, read, write, storeName, indexes);
+    }
+
     /** The named index, or null. */
     public SecondaryIndex index(String indexName) {
         for (SecondaryIndex index : indexes) {

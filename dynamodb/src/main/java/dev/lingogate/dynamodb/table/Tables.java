@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.storage.IndexEntry;
+import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.edge.AwsException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiFunction;
 
 /**
  * The tables that exist, held in memory (read from the catalogue once, at start) so that no
@@ -74,6 +80,54 @@ public final class Tables {
         store.createTable(name, table.storeName(), toJson(table), indexStores(table));
         byName.put(name, table);
         return table;
+    }
+
+    /**
+     * The table's secondary indexes as they are now; a write applies these, not those of the
+     * definition it was prepared with, since UpdateTable may have added or dropped one meanwhile.
+     */
+    public List<SecondaryIndex> indexesOf(String name) {
+        TableDefinition table = byName.get(name);
+        return table == null ? List.of() : table.indexes();
+    }
+
+    /**
+     * Adds a secondary index, filled with the entries {@code entryOf} gives the table's items;
+     * {@code definitions} are the table's attribute definitions with the index's keys among them.
+     */
+    public synchronized TableDefinition addIndex(String name, SecondaryIndex index, List<KeyAttribute> definitions,
+            BiFunction<SecondaryIndex, StoredItem, IndexEntry> entryOf) {
+        TableDefinition table = describe(name);
+        SecondaryIndex stored = index.storedIn(table.storeName() + "_index" + UUID.randomUUID().toString().replace("-", ""));
+        List<SecondaryIndex> indexes = new ArrayList<>(table.indexes());
+        indexes.add(stored);
+        TableDefinition changed = table.withIndexes(indexes, definitions);
+        store.addIndex(name, toJson(changed), table.storeName(), stored.storeName(), item -> entryOf.apply(stored, item),
+                () -> byName.put(name, changed));
+        return changed;
+    }
+
+    /** Changes how a table is billed and its provisioned throughput (0 for on-demand). */
+    public synchronized TableDefinition changeBilling(String name, String billingMode, long readCapacityUnits,
+            long writeCapacityUnits) {
+        TableDefinition changed = describe(name).billed(billingMode, readCapacityUnits, writeCapacityUnits);
+        store.changeDefinition(name, toJson(changed), () -> byName.put(name, changed));
+        return changed;
+    }
+
+    /** Drops a secondary index and its entries, and the definitions of attributes no key uses any more. */
+    public synchronized TableDefinition dropIndex(String name, SecondaryIndex index) {
+        TableDefinition table = describe(name);
+        List<SecondaryIndex> indexes = new ArrayList<>(table.indexes());
+        indexes.remove(index);
+        Set<String> keyAttributes = new HashSet<>();
+        keyAttributes.addAll(table.keySchema().attributeNames());
+        indexes.forEach(remaining -> keyAttributes.addAll(remaining.keySchema().attributeNames()));
+        List<KeyAttribute> definitions = table.attributeDefinitions().stream()
+                .filter(definition -> keyAttributes.contains(definition.name())).toList();
+        TableDefinition changed = table.withIndexes(indexes, definitions);
+        store.dropIndex(name, toJson(changed), index.storeName(), () -> byName.put(name, changed));
+        return changed;
     }
 
     public synchronized TableDefinition delete(String name) {
