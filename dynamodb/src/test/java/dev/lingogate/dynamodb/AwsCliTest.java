@@ -46,7 +46,7 @@ class AwsCliTest {
     }
 
     @Test
-    void cliCreatesWritesQueriesBatchesTransactsAndMeetsAConditionFailure() throws Exception {
+    void cliCreatesWritesQueriesBatchesTransactsIndexesAndMeetsAConditionFailure() throws Exception {
         assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
         ObjectMapper json = new ObjectMapper();
         try (RunningEdge edge = new RunningEdge(dataDir)) {
@@ -96,6 +96,18 @@ class AwsCliTest {
             JsonNode read = json.readTree(transactRead.stdout()).get("Responses");
             assertThat(read.get(0).has("Item")).isFalse();
             assertThat(read.at("/1/Item/pk/S").asText()).isEqualTo("b");
+
+            Outcome indexed = aws(edge, "update-table", "--table-name", "Cli",
+                    "--attribute-definitions", "AttributeName=v,AttributeType=S", "--global-secondary-index-updates",
+                    "[{\"Create\":{\"IndexName\":\"byV\",\"KeySchema\":[{\"AttributeName\":\"v\",\"KeyType\":\"HASH\"}],"
+                            + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}}]");
+            assertThat(indexed.exitCode()).as(indexed.stderr()).isZero();
+            Outcome byIndex = aws(edge, "query", "--table-name", "Cli", "--index-name", "byV", "--key-condition-expression", "v = :v",
+                    "--expression-attribute-values", "{\":v\":{\"S\":\"x2\"}}", "--return-consumed-capacity", "TOTAL");
+            assertThat(byIndex.exitCode()).as(byIndex.stderr()).isZero();
+            JsonNode found = json.readTree(byIndex.stdout());
+            assertThat(found.at("/Items/0/sk/N").asText()).isEqualTo("2");
+            assertThat(found.at("/ConsumedCapacity/CapacityUnits").asDouble()).isEqualTo(0.5);
 
             Outcome refused = aws(edge, "put-item", "--table-name", "Cli", "--item", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
                     "--condition-expression", "attribute_not_exists(pk)");
