@@ -239,9 +239,10 @@ final class ExecutionEnvironment implements RuntimeApi {
             }
             dead = true;
         }
-        kill();
+        // Finished before the kill: the JVM's exit must not be taken for the invocation's end.
         finish(running.event.requestId(), new Invocation.TimedOut(
                 "Task timed out after " + seconds(function.timeoutSeconds()) + " seconds"));
+        kill();
     }
 
     private void exited(int exitStatus) {
