@@ -1,12 +1,8 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lingogate.dynamodb.model.AttributeValue;
-import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.TableStore;
-import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
@@ -40,22 +36,6 @@ public final class PutItem implements Operation {
 
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
-        String name = input.get("TableName").asText();
-        request.authorize("dynamodb:PutItem", tables.arnOf(name));
-        TableDefinition table = tables.get(name);
-        String returnValues = input.path("ReturnValues").asText("NONE");
-        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
-        }
-        Put put = Put.of(input, table);
-        ItemWrite.Change change = store.transact(transaction -> put.applyIn(transaction, tables));
-        ObjectNode output = AttributeValue.JSON.objectNode();
-        if (returnValues.equals("ALL_OLD") && change.before() != null) {
-            output.set("Attributes", change.before());
-        }
-        if (ConsumedCapacity.requested(input)) {
-            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
-        }
-        return output;
+        return SingleItemWrite.run("PutItem", input, request, tables, store, Put::of);
     }
 }

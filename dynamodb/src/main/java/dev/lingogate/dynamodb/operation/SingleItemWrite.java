@@ -1,0 +1,43 @@
+package dev.lingogate.dynamodb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.model.ValidationException;
+import dev.lingogate.dynamodb.storage.TableStore;
+import dev.lingogate.dynamodb.table.TableDefinition;
+import dev.lingogate.dynamodb.table.Tables;
+import dev.lingogate.edge.AwsRequest;
+import java.util.function.BiFunction;
+
+/**
+ * What PutItem and DeleteItem share: authorize, prepare the write, commit it in its own
+ * transaction, and answer the old item (ReturnValues ALL_OLD, the only value besides NONE that
+ * either accepts) and the consumed capacity.
+ */
+final class SingleItemWrite {
+
+    private SingleItemWrite() {
+    }
+
+    static JsonNode run(String action, JsonNode input, AwsRequest request, Tables tables, TableStore store,
+            BiFunction<JsonNode, TableDefinition, ItemWrite> prepare) {
+        String name = input.get("TableName").asText();
+        request.authorize("dynamodb:" + action, tables.arnOf(name));
+        TableDefinition table = tables.get(name);
+        String returnValues = input.path("ReturnValues").asText("NONE");
+        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
+        }
+        ItemWrite write = prepare.apply(input, table);
+        ItemWrite.Change change = store.transact(transaction -> write.applyIn(transaction, tables));
+        ObjectNode output = AttributeValue.JSON.objectNode();
+        if (returnValues.equals("ALL_OLD") && change.before() != null) {
+            output.set("Attributes", change.before());
+        }
+        if (ConsumedCapacity.requested(input)) {
+            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
+        }
+        return output;
+    }
+}
