@@ -14,7 +14,9 @@ record Authorization(String accessKeyId, String date, String region, String serv
 
     static Authorization parse(String header) throws SignatureException {
         if (!header.startsWith(ALGORITHM + " ")) {
-            throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+            // Another scheme (SigV2, Basic, ...) carries none of the parts SigV4 needs; AWS names them all.
+            throw incomplete("Authorization header requires 'Credential' parameter. Authorization header requires "
+                    + "'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. "
                     + "Authorization=" + header);
         }
         String credential = null;

@@ -122,6 +122,18 @@ class SigV4VerifierTest {
                 .hasMessageContaining("'SignedHeaders'");
     }
 
+    @Test
+    void anAuthorizationOfAnotherSchemeIsAnIncompleteSignature() {
+        SignedRequest request = new SignedRequest("POST", "/", "",
+                Map.of("authorization", List.of("Basic bGluZ29nYXRlOmxpbmdvZ2F0ZQ=="), "x-amz-date", List.of("20261124T120000Z")),
+                new byte[0]);
+
+        assertThatThrownBy(() -> verifier.verify(request))
+                .isInstanceOfSatisfying(SignatureException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("IncompleteSignatureException"))
+                .hasMessageStartingWith("Authorization header requires 'Credential' parameter.");
+    }
+
     private static SignedRequest signedBySdk(AccessKey key, SdkHttpMethod method, String url, String body) {
         URI uri = URI.create(url);
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(method).uri(uri)
