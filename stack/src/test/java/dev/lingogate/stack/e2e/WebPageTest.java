@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,7 +69,9 @@ class WebPageTest {
     @Test
     void aPersonTranslatesASentenceAndFindsItInTheHistory() {
         browser.get(stack.gateway("/").toString());
+        // The page re-renders the history after each change, so an element found a moment ago may be gone.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> new Select(d.findElement(By.id("target"))).getOptions().size() > 1);
 
         new Select(browser.findElement(By.id("source"))).selectByValue("en");
@@ -78,23 +81,29 @@ class WebPageTest {
         text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "La casa es grande."));
-        WebElement entry = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li.entry")));
-        assertThat(entry.findElement(By.cssSelector(".translated")).getText()).contains("La casa es grande.");
-        String id = entry.getAttribute("data-id");
+        wait.until(d -> d.findElement(By.cssSelector("#history li.entry .translated")).getText()
+                .contains("La casa es grande."));
+        String id = wait.until(d -> d.findElement(By.cssSelector("#history li.entry")).getAttribute("data-id"));
         assertThat(id).isNotBlank();
+        String entry = "#history li.entry[data-id='" + id + "'] ";
 
-        entry.findElement(By.cssSelector(".edit")).click();
-        WebElement correction = wait.until(d -> entry.findElement(By.cssSelector("textarea.correction")));
+        wait.until(d -> {
+            d.findElement(By.cssSelector(entry + ".edit")).click();
+            return true;
+        });
+        WebElement correction = wait.until(d -> d.findElement(By.cssSelector(entry + "textarea.correction")));
         correction.clear();
         correction.sendKeys("La casa es enorme.");
-        entry.findElement(By.cssSelector(".save")).click();
-        wait.until(d -> d.findElement(By.cssSelector("#history li.entry[data-id='" + id + "'] .translated"))
-                .getText().contains("La casa es enorme."));
+        browser.findElement(By.cssSelector(entry + ".save")).click();
+        wait.until(d -> d.findElement(By.cssSelector(entry + ".translated")).getText().contains("La casa es enorme."));
         assertThat(stack.json(stack.get("/translations/" + id)).get("translatedText").asText()).isEqualTo("La casa es enorme.");
 
-        browser.findElement(By.cssSelector("#history li.entry[data-id='" + id + "'] .delete")).click();
+        wait.until(d -> {
+            d.findElement(By.cssSelector(entry + ".delete")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(d -> d.findElements(By.cssSelector("#history li.entry[data-id='" + id + "']")).isEmpty());
+        wait.until(d -> d.findElements(By.cssSelector(entry)).isEmpty());
         assertThat(stack.get("/translations/" + id).statusCode()).isEqualTo(404);
     }
 
