@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,8 +27,8 @@ import java.util.function.Predicate;
  * </ul>
  * Each DynamoDB table is a {@code WITHOUT ROWID} SQLite table clustered on (partition, sort) in
  * {@link KeyEncoding}'s order; its definition is a row of {@code catalogue}. Writes go through one
- * connection under a lock (SQLite has one writer anyway), reads through a small pool of
- * connections that WAL lets run beside the writer.
+ * connection, committed in groups by {@link GroupCommit} (SQLite has one writer anyway), reads
+ * through a small pool of connections that WAL lets run beside the writer.
  */
 public final class SqliteTableStore implements TableStore {
 
@@ -40,13 +39,12 @@ public final class SqliteTableStore implements TableStore {
     static final int SCHEMA_VERSION = 2;
     private static final int READERS = 4;
 
-    private final SqliteConnection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<SqliteConnection> readers = new ArrayBlockingQueue<>(READERS);
     private final AtomicLong schemaGeneration = new AtomicLong();
+    private final GroupCommit writer;
+    private final BlockingQueue<SqliteConnection> readers = new ArrayBlockingQueue<>(READERS);
 
     private SqliteTableStore(SqliteConnection writer) {
-        this.writer = writer;
+        this.writer = new GroupCommit(writer, schemaGeneration::get);
     }
 
     public static SqliteTableStore open(Path directory) {
@@ -99,7 +97,7 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public void createTable(String tableName, String storeName, String definition, List<String> indexStoreNames) {
-        writing(connection -> {
+        writer.writeAlone(connection -> {
             connection.execute("CREATE TABLE " + storeName + " (p BLOB NOT NULL, s BLOB NOT NULL, size INTEGER NOT NULL,"
                     + " item BLOB NOT NULL, PRIMARY KEY (p, s)) WITHOUT ROWID");
             for (String indexStore : indexStoreNames) {
@@ -111,12 +109,12 @@ public final class SqliteTableStore implements TableStore {
             insert.setString(3, definition);
             insert.executeUpdate();
             return null;
-        });
+        }, () -> { });
     }
 
     @Override
     public void deleteTable(String tableName, String storeName, List<String> indexStoreNames) {
-        writing(connection -> {
+        writer.writeAlone(connection -> {
             // Statements prepared on the dropped table must not outlive it, on any connection.
             connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
             PreparedStatement delete = connection.statement("DELETE FROM catalogue WHERE name = ?");
@@ -127,13 +125,13 @@ public final class SqliteTableStore implements TableStore {
                 connection.execute("DROP TABLE " + indexStore);
             }
             return null;
-        });
+        }, () -> { });
     }
 
     @Override
     public void addIndex(String tableName, String definition, String storeName, String indexStoreName,
             Function<StoredItem, IndexEntry> entryOf, Runnable committed) {
-        writing(connection -> {
+        writer.writeAlone(connection -> {
             createIndexStore(connection, indexStoreName);
             IndexEntries entries = new IndexEntries(connection, indexStoreName);
             try (Statement all = connection.jdbc().createStatement();
@@ -153,7 +151,7 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public void changeDefinition(String tableName, String definition, Runnable committed) {
-        writing(connection -> {
+        writer.writeAlone(connection -> {
             recordDefinition(connection, tableName, definition);
             return null;
         }, committed);
@@ -161,7 +159,7 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public void dropIndex(String tableName, String definition, String indexStoreName, Runnable committed) {
-        writing(connection -> {
+        writer.writeAlone(connection -> {
             connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
             connection.execute("DROP TABLE " + indexStoreName);
             recordDefinition(connection, tableName, definition);
@@ -198,7 +196,12 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public <T> T transact(Function<WriteTransaction, T> work) {
-        return writing(connection -> work.apply(new SqliteWriteTransaction(connection)));
+        return writer.write(connection -> work.apply(new SqliteWriteTransaction(connection)));
+    }
+
+    /** How many writes wait to be committed now: what a test needs to see a batch form. */
+    int writesWaiting() {
+        return writer.waiting();
     }
 
     @Override
@@ -444,53 +447,14 @@ public final class SqliteTableStore implements TableStore {
 
     @Override
     public void close() {
-        writeLock.lock();
-        try {
-            writer.close();
-            SqliteConnection reader;
-            while ((reader = readers.poll()) != null) {
-                reader.close();
-            }
-        } finally {
-            writeLock.unlock();
+        writer.close();
+        SqliteConnection reader;
+        while ((reader = readers.poll()) != null) {
+            reader.close();
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(SqliteConnection connection) throws SQLException;
-    }
-
-    private <T> T writing(Work<T> work) {
-        return writing(work, () -> { });
-    }
-
-    /** Runs a write transaction, then {@code committed} after its commit but before any other write begins. */
-    private <T> T writing(Work<T> work, Runnable committed) {
-        writeLock.lock();
-        try {
-            writer.forgetStatementsBefore(schemaGeneration.get());
-            writer.execute("BEGIN IMMEDIATE");
-            boolean done = false;
-            try {
-                T result = work.run(writer);
-                writer.execute("COMMIT");
-                done = true;
-                committed.run();
-                return result;
-            } finally {
-                if (!done) {
-                    writer.execute("ROLLBACK");
-                }
-            }
-        } catch (SQLException e) {
-            throw new StorageException("a write transaction failed", e);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private <T> T reading(Work<T> work) {
+    private <T> T reading(ConnectionWork<T> work) {
         SqliteConnection connection;
         try {
             connection = readers.take();

@@ -1,0 +1,126 @@
+package dev.lingogate.dynamodb.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Writes committed together by the store's one writer, on a real SQLite file. */
+class GroupCommitTest {
+
+    private static final String TABLE = "items_t";
+
+    @TempDir
+    Path dataDir;
+    private SqliteTableStore store;
+    private final ExecutorService writers = Executors.newFixedThreadPool(8);
+
+    @BeforeEach
+    void open() {
+        store = SqliteTableStore.open(dataDir);
+        store.createTable("T", TABLE, "{}", List.of());
+    }
+
+    @AfterEach
+    void close() {
+        writers.shutdownNow();
+        store.close();
+    }
+
+    @Test
+    void aWriteThatFailsInABatchLeavesTheOthersOfItsBatchCommitted() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        // The first write holds the writer, so that the next ones queue up and commit as one batch.
+        Future<?> holding = writers.submit(() -> store.transact(transaction -> {
+            writerBusy.countDown();
+            release.join();
+            transaction.table(TABLE).put(item("first"));
+            return null;
+        }));
+        writerBusy.await(10, TimeUnit.SECONDS);
+        List<Future<?>> batch = new ArrayList<>();
+        for (String name : List.of("a", "b", "failing", "c", "d")) {
+            batch.add(writers.submit(() -> store.transact(transaction -> {
+                transaction.table(TABLE).put(item(name));
+                if (name.equals("failing")) {
+                    throw new IllegalStateException("the condition of " + name + " did not hold");
+                }
+                return null;
+            })));
+        }
+        while (store.writesWaiting() < batch.size()) {
+            Thread.sleep(5);
+        }
+        release.complete(null);
+
+        holding.get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < batch.size(); i++) {
+            if (i == 2) {
+                Future<?> failing = batch.get(i);
+                assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(IllegalStateException.class)
+                        .hasRootCauseMessage("the condition of failing did not hold");
+            } else {
+                batch.get(i).get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(store.get(TABLE, key("first"))).isNotNull();
+        for (String committed : List.of("a", "b", "c", "d")) {
+            assertThat(store.get(TABLE, key(committed))).as(committed).isNotNull();
+        }
+        assertThat(store.get(TABLE, key("failing"))).isNull();
+    }
+
+    @Test
+    void aWriteIsReadableOnceItsCallerHasItsAnswer() throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String name = "item" + i;
+            done.add(writers.submit(() -> {
+                store.transact(transaction -> {
+                    transaction.table(TABLE).put(item(name));
+                    return null;
+                });
+                // Answered means committed: another connection sees it at once.
+                assertThat(store.get(TABLE, key(name))).isNotNull();
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(store.statistics(TABLE).itemCount()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteAfterTheStoreClosedIsRefused() {
+        store.close();
+
+        assertThatThrownBy(() -> store.transact(transaction -> null))
+                .isInstanceOf(StorageException.class).hasMessage("the tables are closed");
+        store = SqliteTableStore.open(dataDir);
+    }
+
+    private static StoredItem item(String name) {
+        byte[] json = ("{\"id\":{\"S\":\"" + name + "\"}}").getBytes(StandardCharsets.UTF_8);
+        return new StoredItem(key(name), json.length, json);
+    }
+
+    private static PrimaryKey key(String name) {
+        return new PrimaryKey(name.getBytes(StandardCharsets.UTF_8), KeyEncoding.NO_SORT_KEY);
+    }
+}
