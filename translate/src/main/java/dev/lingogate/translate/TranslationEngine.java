@@ -9,6 +9,7 @@ import dev.lingogate.translate.api.AmazonApis;
 import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
+import dev.lingogate.translate.language.Lexicon;
 import dev.lingogate.translate.routing.Chain;
 import dev.lingogate.translate.routing.Translation;
 import dev.lingogate.translate.routing.Translator;
@@ -48,11 +49,13 @@ public final class TranslationEngine implements AutoCloseable {
     private final List<String> missingPrerequisites;
     private final List<AwsService> translateServices;
     private final AwsService comprehendService;
+    private final LanguageDetector detector;
 
     private TranslationEngine(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
         this.translator = new Translator(pools);
         this.missingPrerequisites = List.copyOf(missing);
+        this.detector = detector;
         ObjectMapper mapper = new ObjectMapper();
         this.translateServices = AmazonApis.translate(translator, detector, mapper);
         this.comprehendService = AmazonApis.comprehend(detector, mapper);
@@ -87,7 +90,7 @@ public final class TranslationEngine implements AutoCloseable {
             detected.add(pair.target());
         });
         LOG.info("Translating {} with up to {} pipeline(s) per pair, started on demand", pools.keySet(), options.pipelinesPerPair());
-        return new TranslationEngine(pools, LanguageDetector.loading(detected), missing);
+        return new TranslationEngine(pools, LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), missing);
     }
 
     /**
@@ -150,6 +153,7 @@ public final class TranslationEngine implements AutoCloseable {
     @Override
     public void close() {
         pools.values().forEach(PipelinePool::close);
+        detector.close();
     }
 
     private static Optional<LanguagePair> pairOf(ApertiumMode mode) {

@@ -58,6 +58,33 @@ class DetectDominantLanguageTest {
     }
 
     @Test
+    void twoWordsAreNeverDetectedWithConfidence() {
+        // LibreTranslate users saw this detected as Bengali at 90%.
+        List<DominantLanguage> languages = edge.comprehend().detectDominantLanguage(r -> r.text("hello handsome")).languages();
+
+        assertThat(languages).isNotEmpty().allSatisfy(language -> assertThat(language.score()).isLessThan(0.5f));
+        assertThat(languages.get(0).languageCode()).isEqualTo("en");
+    }
+
+    @Test
+    void aSentenceLongEnoughIsDetectedWithHighConfidence() {
+        List<DominantLanguage> languages = edge.comprehend()
+                .detectDominantLanguage(r -> r.text("El servidor no és un servidor de confiança per a aquesta connexió.")).languages();
+
+        assertThat(languages.get(0).languageCode()).isEqualTo("ca");
+        assertThat(languages.get(0).score()).isGreaterThan(0.9f);
+    }
+
+    @Test
+    void severalCandidatesAreListedWhenTheTextCouldBeEither() {
+        List<DominantLanguage> languages = edge.comprehend()
+                .detectDominantLanguage(r -> r.text("Comando per ottenere la passphrase per SSL.")).languages();
+
+        assertThat(languages).hasSizeBetween(2, 5);
+        assertThat(languages).extracting(DominantLanguage::languageCode).contains("it");
+    }
+
+    @Test
     void aTextWithoutWordsHasNoLanguage() {
         assertThat(edge.comprehend().detectDominantLanguage(r -> r.text("12345 !!")).languages()).isEmpty();
     }
