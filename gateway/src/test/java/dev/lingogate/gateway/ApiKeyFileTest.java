@@ -74,6 +74,28 @@ class ApiKeyFileTest {
   }
 
   @Test
+  void keyDeletedByAnotherProcessStopsWorkingWithinSeconds() throws Exception {
+    ApiKeyFile gateway = ApiKeyFile.open(directory);
+    ApiKey key = ApiKey.generate("revoked", List.of());
+    ApiKeyFile commandLine = ApiKeyFile.open(directory);
+    commandLine.put(key);
+    awaitFound(gateway, key, true);
+
+    commandLine.delete(key.id());
+
+    awaitFound(gateway, key, false);
+  }
+
+  /** The file is looked at once a second at most: a change shows within a few. */
+  private static void awaitFound(ApiKeyFile keys, ApiKey key, boolean found) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (keys.findByValue(key.value()).isPresent() != found && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(keys.findByValue(key.value()).isPresent()).isEqualTo(found);
+  }
+
+  @Test
   void fileThatIsNotAKeyFileIsReportedByName() throws Exception {
     Files.writeString(directory.resolve(ApiKeyFile.FILE_NAME), "not json");
     assertThatThrownBy(() -> ApiKeyFile.open(directory))

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * API keys kept in {@code api-keys.json} in a directory, shaped as {@code aws apigateway get-api-keys
  * --include-values} prints them ({@code {"items":[...]}}). Every change rewrites the file whole
  * through a temporary file and an atomic rename, so a crash leaves the old file or the new, never
- * half of one. Lookups are answered from memory; a key the CLI added in another process is seen
- * on the first miss after the file changed.
+ * half of one. Lookups are answered from memory; a change the CLI made in another process is seen
+ * within a second, as the file's modification time is looked at no more often than that.
  */
 public final class ApiKeyFile implements ApiKeyStore {
 
@@ -62,11 +62,9 @@ public final class ApiKeyFile implements ApiKeyStore {
 
   @Override
   public Optional<ApiKey> findByValue(String value) {
-    ApiKey key = byValue.get(value);
-    if (key == null && reloadIfChanged()) {
-      key = byValue.get(value);
-    }
-    return Optional.ofNullable(key);
+    // Checked on hits too, so that a key deleted or disabled by the CLI stops working within a second.
+    reloadIfChanged();
+    return Optional.ofNullable(byValue.get(value));
   }
 
   @Override
@@ -101,17 +99,15 @@ public final class ApiKeyFile implements ApiKeyStore {
     return true;
   }
 
-  private boolean reloadIfChanged() {
+  private void reloadIfChanged() {
     long now = System.nanoTime();
     if (now - lastLookAtFile < RELOAD_INTERVAL_NANOS) {
-      return false;
+      return;
     }
     lastLookAtFile = now;
-    if (java.util.Objects.equals(version(), loadedVersion)) {
-      return false;
+    if (!java.util.Objects.equals(version(), loadedVersion)) {
+      reload();
     }
-    reload();
-    return true;
   }
 
   private synchronized void reload() {
