@@ -2,6 +2,7 @@ package dev.lingogate.dynamodb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lingogate.dynamodb.operation.ExpiredItems;
 import dev.lingogate.dynamodb.operation.Operation;
 import dev.lingogate.dynamodb.operation.Operations;
 import dev.lingogate.dynamodb.storage.SqliteTableStore;
@@ -9,7 +10,10 @@ import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsService;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.json.JsonProtocolService;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,10 +24,13 @@ import java.util.Map;
 public final class DynamoDb implements AutoCloseable {
 
     private final SqliteTableStore store;
+    private final Tables tables;
     private final JsonProtocolService service;
+    private ExpirySweep expirySweep;
 
-    private DynamoDb(SqliteTableStore store, JsonProtocolService service) {
+    private DynamoDb(SqliteTableStore store, Tables tables, JsonProtocolService service) {
         this.store = store;
+        this.tables = tables;
         this.service = service;
     }
 
@@ -36,7 +43,7 @@ public final class DynamoDb implements AutoCloseable {
         for (Operation operation : Operations.all(tables, store, mapper)) {
             operations.put(operation.name(), operation::call);
         }
-        return new DynamoDb(store, new JsonProtocolService("dynamodb", "DynamoDB_20120810.",
+        return new DynamoDb(store, tables, new JsonProtocolService("dynamodb", "DynamoDB_20120810.",
                 "com.amazonaws.dynamodb.v20120810#", "application/x-amz-json-1.0", operations, mapper));
     }
 
@@ -45,8 +52,22 @@ public final class DynamoDb implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts deleting expired items (TTL) in the background, every {@code interval}, on Vert.x
+     * worker threads, until this is closed. AWS deletes within days of expiry; a few seconds here.
+     */
+    public synchronized void sweepExpiredItems(Vertx vertx, Duration interval) {
+        if (expirySweep != null) {
+            throw new IllegalStateException("expired items are already being swept");
+        }
+        expirySweep = new ExpirySweep(vertx, new ExpiredItems(tables, store), Clock.systemUTC(), interval);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (expirySweep != null) {
+            expirySweep.close();
+        }
         store.close();
     }
 }

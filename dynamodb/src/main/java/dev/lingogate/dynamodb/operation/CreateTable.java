@@ -30,7 +30,8 @@ public final class CreateTable implements Operation {
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")
             .optional("ProvisionedThroughput", Type.STRUCTURE)
             .optional("GlobalSecondaryIndexes", Type.LIST)
-            .optional("LocalSecondaryIndexes", Type.LIST);
+            .optional("LocalSecondaryIndexes", Type.LIST)
+            .optional("Tags", Type.LIST);
 
     private final Tables tables;
 
@@ -87,11 +88,18 @@ public final class CreateTable implements Operation {
             throw ValidationException.invalidParameter(
                     "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
+        Map<String, String> tags = Map.of();
+        JsonNode tagList = input.get("Tags");
+        if (tagList != null && !tagList.isNull()) {
+            // Tagging at creation needs the right to tag, as on AWS.
+            request.authorize("dynamodb:TagResource", tables.arnOf(name));
+            tags = TagList.checkedCount(TagList.read(tagList));
+        }
         List<KeyAttribute> attributes = new ArrayList<>();
         definitions.forEach((attribute, type) -> attributes.add(new KeyAttribute(attribute, type)));
         BigDecimal now = BigDecimal.valueOf(System.currentTimeMillis(), 3);
         TableDefinition table = tables.create(name, keySchema, attributes, billingMode, read, write, now,
-                UUID.randomUUID().toString(), indexes);
+                UUID.randomUUID().toString(), indexes, tags);
         return AttributeValue.JSON.objectNode().set("TableDescription",
                 table.describe("ACTIVE", store -> new TableStatistics(0, 0)));
     }

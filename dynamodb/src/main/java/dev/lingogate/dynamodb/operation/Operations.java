@@ -28,6 +28,11 @@ public final class Operations {
                 new TransactWriteItems(tables, store),
                 new TransactGetItems(tables, store),
                 new Query(tables, pages),
-                new Scan(tables, pages));
+                new Scan(tables, pages),
+                new UpdateTimeToLive(tables),
+                new DescribeTimeToLive(tables),
+                new TagResource(tables),
+                new UntagResource(tables),
+                new ListTagsOfResource(tables));
     }
 }

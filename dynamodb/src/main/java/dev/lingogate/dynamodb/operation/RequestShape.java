@@ -38,6 +38,12 @@ public final class RequestShape {
         return this;
     }
 
+    /** A required string member of bounded length. */
+    RequestShape text(String name, int minLength, int maxLength) {
+        members.put(name, new Member(name, Type.STRING, true, minLength, maxLength, null, null, null, null));
+        return this;
+    }
+
     RequestShape required(String name, Type type) {
         members.put(name, new Member(name, type, true, 0, Integer.MAX_VALUE, null, null, null, null));
         return this;

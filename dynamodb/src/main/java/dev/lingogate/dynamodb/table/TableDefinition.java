@@ -3,9 +3,12 @@ package dev.lingogate.dynamodb.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
-import java.math.BigDecimal;
 import dev.lingogate.dynamodb.storage.TableStatistics;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,25 +18,42 @@ import java.util.function.Function;
  * @param storeName  the SQLite table holding the items
  * @param createdAt  seconds since the epoch, with milliseconds, as DynamoDB reports it
  * @param billingMode PROVISIONED or PAY_PER_REQUEST
+ * @param timeToLiveAttribute the attribute holding each item's expiry time when TTL is enabled, else null
+ * @param tags        the table's tags by key, in the order they were first given
  */
 public record TableDefinition(String name, String id, String arn, KeySchema keySchema,
         List<KeyAttribute> attributeDefinitions, BigDecimal createdAt, String billingMode,
-        long readCapacityUnits, long writeCapacityUnits, String storeName, List<SecondaryIndex> indexes) {
+        long readCapacityUnits, long writeCapacityUnits, String storeName, List<SecondaryIndex> indexes,
+        String timeToLiveAttribute, Map<String, String> tags) {
 
     public TableDefinition {
         attributeDefinitions = List.copyOf(attributeDefinitions);
         indexes = List.copyOf(indexes);
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** The same table with other secondary indexes (and their key attributes defined). */
     public TableDefinition withIndexes(List<SecondaryIndex> changed, List<KeyAttribute> definitions) {
         return new TableDefinition(name, id, arn, keySchema, definitions, createdAt, billingMode, readCapacityUnits,
-                writeCapacityUnits, storeName, changed);
+                writeCapacityUnits, storeName, changed, timeToLiveAttribute, tags);
     }
 
     /** The same table billed otherwise. */
     public TableDefinition billed(String mode, long read, long write) {
-        return new TableDefinition(name, id, arn, keySchema, attributeDefinitions, createdAt, mode, read, write, storeName, indexes);
+        return new TableDefinition(name, id, arn, keySchema, attributeDefinitions, createdAt, mode, read, write, storeName,
+                indexes, timeToLiveAttribute, tags);
+    }
+
+    /** The same table with TTL enabled on an attribute, or disabled (null). */
+    public TableDefinition withTimeToLive(String attribute) {
+        return new TableDefinition(name, id, arn, keySchema, attributeDefinitions, createdAt, billingMode, readCapacityUnits,
+                writeCapacityUnits, storeName, indexes, attribute, tags);
+    }
+
+    /** The same table with other tags. */
+    public TableDefinition withTags(Map<String, String> changed) {
+        return new TableDefinition(name, id, arn, keySchema, attributeDefinitions, createdAt, billingMode, readCapacityUnits,
+                writeCapacityUnits, storeName, indexes, timeToLiveAttribute, changed);
     }
 
     /** The named index, or null. */

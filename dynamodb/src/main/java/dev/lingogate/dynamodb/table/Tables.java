@@ -11,8 +11,11 @@ import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.edge.AwsException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +69,7 @@ public final class Tables {
 
     public synchronized TableDefinition create(String name, KeySchema keySchema, List<KeyAttribute> attributeDefinitions,
             String billingMode, long readCapacityUnits, long writeCapacityUnits, BigDecimal createdAt, String id,
-            List<SecondaryIndex> indexes) {
+            List<SecondaryIndex> indexes, Map<String, String> tags) {
         if (byName.containsKey(name)) {
             throw new AwsException(400, "ResourceInUseException", "Table already exists: " + name);
         }
@@ -76,7 +79,7 @@ public final class Tables {
             stored.add(indexes.get(i).storedIn(storeName + "_index" + i));
         }
         TableDefinition table = new TableDefinition(name, id, arnOf(name), keySchema, attributeDefinitions, createdAt,
-                billingMode, readCapacityUnits, writeCapacityUnits, storeName, stored);
+                billingMode, readCapacityUnits, writeCapacityUnits, storeName, stored, null, tags);
         store.createTable(name, table.storeName(), toJson(table), indexStores(table));
         byName.put(name, table);
         return table;
@@ -113,6 +116,25 @@ public final class Tables {
         TableDefinition changed = describe(name).billed(billingMode, readCapacityUnits, writeCapacityUnits);
         store.changeDefinition(name, toJson(changed), () -> byName.put(name, changed));
         return changed;
+    }
+
+    /** Enables TTL on an attribute of the table's items, or disables it (null). */
+    public synchronized TableDefinition changeTimeToLive(String name, String attribute) {
+        TableDefinition changed = describe(name).withTimeToLive(attribute);
+        store.changeDefinition(name, toJson(changed), () -> byName.put(name, changed));
+        return changed;
+    }
+
+    /** Replaces the table's tags. */
+    public synchronized TableDefinition changeTags(String name, Map<String, String> tags) {
+        TableDefinition changed = describe(name).withTags(tags);
+        store.changeDefinition(name, toJson(changed), () -> byName.put(name, changed));
+        return changed;
+    }
+
+    /** Every table as it is now. */
+    public Collection<TableDefinition> all() {
+        return byName.values();
     }
 
     /** Drops a secondary index and its entries, and the definitions of attributes no key uses any more. */
@@ -166,6 +188,11 @@ public final class Tables {
         json.put("readCapacityUnits", table.readCapacityUnits());
         json.put("writeCapacityUnits", table.writeCapacityUnits());
         json.put("storeName", table.storeName());
+        if (table.timeToLiveAttribute() != null) {
+            json.put("timeToLiveAttribute", table.timeToLiveAttribute());
+        }
+        ObjectNode tags = json.putObject("tags");
+        table.tags().forEach(tags::put);
         ArrayNode indexes = json.putArray("indexes");
         for (SecondaryIndex index : table.indexes()) {
             ObjectNode described = indexes.addObject();
@@ -208,10 +235,14 @@ public final class Tables {
             }
             List<KeyAttribute> definitions = new ArrayList<>();
             json.get("attributeDefinitions").forEach(a -> definitions.add(new KeyAttribute(a.get("name").asText(), a.get("type").asText())));
+            // Definitions written before TTL and tags existed have neither.
+            Map<String, String> tags = new LinkedHashMap<>();
+            json.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+            JsonNode timeToLive = json.get("timeToLiveAttribute");
             return new TableDefinition(name, json.get("id").asText(), arnOf(name), keySchema, definitions,
                     json.get("createdAt").decimalValue(), json.get("billingMode").asText(),
                     json.get("readCapacityUnits").asLong(), json.get("writeCapacityUnits").asLong(),
-                    json.get("storeName").asText(), indexes);
+                    json.get("storeName").asText(), indexes, timeToLive == null ? null : timeToLive.asText(), tags);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the catalogue holds a definition that is not JSON: " + text, e);
         }
