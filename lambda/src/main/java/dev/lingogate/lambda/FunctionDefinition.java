@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param reservedConcurrency the template's {@code ReservedConcurrentExecutions}: at most this many
  *                      invocations at once, set apart from the host's limit; null for none (the
  *                      function then shares what no function reserved); 0 throttles every invocation
+ * @param provisionedConcurrency the {@code ProvisionedConcurrentExecutions} of the template's
+ *                      {@code ProvisionedConcurrencyConfig}: this many environments started ahead
+ *                      (by {@link FunctionHost#prewarm}), never reaped, replaced when they die; null for none
  */
 public record FunctionDefinition(String name, String handler, String runtime, List<Path> codeClasspath,
         int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn,
-        Integer reservedConcurrency) {
+        Integer reservedConcurrency, Integer provisionedConcurrency) {
 
     public FunctionDefinition {
         Objects.requireNonNull(name, "name");
@@ -40,18 +43,37 @@ public record FunctionDefinition(String name, String handler, String runtime, Li
         if (reservedConcurrency != null && reservedConcurrency < 0) {
             throw new IllegalArgumentException("ReservedConcurrentExecutions of " + name + " must be at least 0, was " + reservedConcurrency);
         }
+        if (provisionedConcurrency != null && provisionedConcurrency < 1) {
+            throw new IllegalArgumentException("ProvisionedConcurrentExecutions of " + name + " must be at least 1, was " + provisionedConcurrency);
+        }
+        if (provisionedConcurrency != null && reservedConcurrency != null && provisionedConcurrency > reservedConcurrency) {
+            // Lambda refuses it too: provisioned environments are part of the function's reservation.
+            throw new IllegalArgumentException("ProvisionedConcurrentExecutions of " + name + " (" + provisionedConcurrency
+                    + ") should not be greater than its ReservedConcurrentExecutions (" + reservedConcurrency + ")");
+        }
     }
 
     /** A function without reserved concurrency. */
     public FunctionDefinition(String name, String handler, String runtime, List<Path> codeClasspath,
             int memoryMb, int timeoutSeconds, Map<String, String> environment, AccessKey credentials, String roleArn) {
-        this(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment, credentials, roleArn, null);
+        this(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment, credentials, roleArn, null, null);
     }
 
     /** This function with {@code ReservedConcurrentExecutions} set to {@code reserved} (null: none). */
     public FunctionDefinition withReservedConcurrency(Integer reserved) {
         return new FunctionDefinition(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment,
-                credentials, roleArn, reserved);
+                credentials, roleArn, reserved, provisionedConcurrency);
+    }
+
+    /** This function with {@code ProvisionedConcurrentExecutions} set to {@code provisioned} (null: none). */
+    public FunctionDefinition withProvisionedConcurrency(Integer provisioned) {
+        return new FunctionDefinition(name, handler, runtime, codeClasspath, memoryMb, timeoutSeconds, environment,
+                credentials, roleArn, reservedConcurrency, provisioned);
+    }
+
+    /** How many environments are kept provisioned: 0 for none. */
+    public int provisionedEnvironments() {
+        return provisionedConcurrency == null ? 0 : provisionedConcurrency;
     }
 
     /** The function's ARN, as Lambda names it in errors and in the Runtime API's headers. */

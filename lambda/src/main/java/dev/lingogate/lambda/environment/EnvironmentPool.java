@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The execution environments of one function, each running one invocation at a time: warm ones are
@@ -29,17 +31,24 @@ import java.util.concurrent.Executor;
  * throttled at once. A function without reservation also has at most
  * {@link HostOptions#maxEnvironmentsPerFunction()} environments; past that, an invocation waits a
  * moment for one to come free before it is throttled. Environments idle for longer than the host's
- * idle timeout are stopped.
+ * idle timeout are stopped, except the function's provisioned ones, which are kept warm and replaced
+ * when they die.
+ *
+ * <p>When the function's code is rebuilt, invocations from then on go to new environments on the
+ * new code, and the old ones are drained: stopped at once if idle, after their invocation if busy.
  */
 public final class EnvironmentPool implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPool.class);
     private static final String THROTTLED = "Rate Exceeded.";
+    /** How often an event is given to a fresh environment after the one it was given to exited without taking it. */
+    private static final int RETRIES_OF_EVENTS_NOT_TAKEN = 2;
 
     private final FunctionDefinition function;
     private final HostOptions options;
     private final AccountConcurrency account;
     private final String functionArn;
-    private final FunctionJvm jvm;
+    private final CodeWatch code;
     private final FunctionLog log;
     private final Vertx vertx;
     private final Executor blocking;
@@ -48,7 +57,11 @@ public final class EnvironmentPool implements AutoCloseable {
     private record Resting(ExecutionEnvironment environment, long sinceNanos) {}
 
     // Guarded by this.
+    /** How environments start: on the function's code as it was last built. */
+    private FunctionJvm jvm;
     private final Set<ExecutionEnvironment> living = new HashSet<>();
+    /** The living environments that are the function's provisioned concurrency. */
+    private final Set<ExecutionEnvironment> provisioned = new HashSet<>();
     private final Deque<Resting> idle = new ArrayDeque<>();
     private final Deque<CompletableFuture<ExecutionEnvironment>> waiting = new ArrayDeque<>();
     /** Invocations counted against the function's reserved concurrency. */
@@ -72,6 +85,7 @@ public final class EnvironmentPool implements AutoCloseable {
         this.account = account;
         this.functionArn = function.arn(options.region());
         this.jvm = new FunctionJvm(function, options);
+        this.code = new CodeWatch(function.codeClasspath());
         this.log = log;
         this.vertx = vertx;
         this.blocking = blocking;
@@ -79,37 +93,84 @@ public final class EnvironmentPool implements AutoCloseable {
 
     /** Runs one invocation in a free environment; its log lines from START to REPORT also go to {@code tail}. */
     public CompletionStage<Invocation> invoke(String requestId, byte[] payload, LogTail tail) {
+        if (code.changed()) {
+            adoptNewBuild();
+        }
         ThrottleReason refused = admit();
         if (refused != null) {
             return CompletableFuture.completedFuture(new Invocation.Throttled(THROTTLED, refused));
         }
-        return lease()
-                .thenCompose(environment -> environment.invoke(requestId, payload, tail).whenComplete((result, error) -> giveBack(environment)))
+        return run(requestId, payload, tail, RETRIES_OF_EVENTS_NOT_TAKEN)
                 .whenComplete((result, error) -> release())
                 .exceptionally(EnvironmentPool::asInvocation);
     }
 
-    /** Starts one more environment if the limit allows; fails with the {@link FunctionInitException} of a failed init. */
-    public CompletionStage<Void> prewarm() {
-        synchronized (this) {
-            if (closed || living.size() >= environmentLimit()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            return launch().thenAccept(this::giveBack);
-        }
+    private CompletionStage<Invocation> run(String requestId, byte[] payload, LogTail tail, int retriesLeft) {
+        return lease().thenCompose(environment -> environment.invoke(requestId, payload, tail)
+                .whenComplete((result, error) -> giveBack(environment))
+                .handle((result, error) -> error != null && causeOf(error) instanceof EventNotTaken && retriesLeft > 0
+                        ? run(requestId, payload, tail, retriesLeft - 1)
+                        : error != null ? CompletableFuture.<Invocation>failedFuture(causeOf(error))
+                        : CompletableFuture.completedFuture(result))
+                .thenCompose(next -> next));
     }
 
-    /** Stops the environments that have been idle for longer than {@code idleTimeout}; blocks until they are gone. */
+    /**
+     * Starts the function's provisioned environments, or one environment if it has none, so that
+     * invocations find them warm; completes when they are ready, or fails with the
+     * {@link FunctionInitException} of a failed init.
+     */
+    public CompletionStage<Void> prewarm() {
+        List<CompletionStage<ExecutionEnvironment>> started = new ArrayList<>();
+        synchronized (this) {
+            int provisionedWanted = function.provisionedEnvironments();
+            if (provisionedWanted > 0) {
+                while (!closed && provisioned.size() < provisionedWanted) {
+                    started.add(launch(true));
+                }
+            } else if (!closed && living.size() < environmentLimit()) {
+                started.add(launch(false));
+            }
+        }
+        return CompletableFuture.allOf(started.stream()
+                .map(environment -> environment.thenAccept(this::giveBack).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops the environments that have been idle for longer than {@code idleTimeout}, but the provisioned; blocks until they are gone. */
     public void reapIdle(Duration idleTimeout) {
         List<ExecutionEnvironment> reaped = new ArrayList<>();
         long idleSince = System.nanoTime() - idleTimeout.toNanos();
         synchronized (this) {
-            // The longest idle are at the end.
-            while (!idle.isEmpty() && idle.peekLast().sinceNanos() - idleSince <= 0) {
-                reaped.add(idle.pollLast().environment());
-            }
+            idle.removeIf(resting -> {
+                boolean expired = resting.sinceNanos() - idleSince <= 0 && !provisioned.contains(resting.environment());
+                if (expired) {
+                    reaped.add(resting.environment());
+                }
+                return expired;
+            });
         }
         reaped.forEach(ExecutionEnvironment::stop);
+    }
+
+    /**
+     * The function's code was rebuilt: environments start on it from now on, idle ones on the old code
+     * stop now, busy ones when their invocation ends ({@link #giveBack}). Provisioned ones are
+     * replaced as they go ({@link #buried}).
+     */
+    private void adoptNewBuild() {
+        List<ExecutionEnvironment> drained = new ArrayList<>();
+        synchronized (this) {
+            jvm = new FunctionJvm(function, options);
+            idle.forEach(resting -> drained.add(resting.environment()));
+            idle.clear();
+        }
+        LOG.info("{}: new build of its code; {} idle environment(s) on the old one stopped", function.name(), drained.size());
+        drained.forEach(this::stopLater);
+    }
+
+    private void stopLater(ExecutionEnvironment environment) {
+        blocking.execute(environment::stop);
     }
 
     /** Counts an invocation against its concurrency limit: null if it may run, else the limit it would pass. */
@@ -136,13 +197,25 @@ public final class EnvironmentPool implements AutoCloseable {
         }
     }
 
-    /** A function with reserved concurrency may have as many environments; others the host's bound. */
+    /**
+     * A function with reserved concurrency may have as many environments; others the host's bound, or
+     * their provisioned concurrency if that is more.
+     */
     private int environmentLimit() {
-        return function.reservedConcurrency() != null ? function.reservedConcurrency() : options.maxEnvironmentsPerFunction();
+        return function.reservedConcurrency() != null ? function.reservedConcurrency()
+                : Math.max(options.maxEnvironmentsPerFunction(), function.provisionedEnvironments());
+    }
+
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static Invocation asInvocation(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = causeOf(failure);
+        if (cause instanceof EventNotTaken) {
+            return ErrorDocument.of("Runtime.ExitError", "Error: Runtime exited before it took the event, "
+                    + (RETRIES_OF_EVENTS_NOT_TAKEN + 1) + " times");
+        }
         if (cause instanceof FunctionInitException init) {
             return init.failure();
         }
@@ -161,7 +234,7 @@ public final class EnvironmentPool implements AutoCloseable {
             return CompletableFuture.completedFuture(warm.environment());
         }
         if (living.size() < environmentLimit()) {
-            return launch();
+            return launch(false);
         }
         // Every environment is busy (or, under a reservation, one is still being buried): wait a moment.
         CompletableFuture<ExecutionEnvironment> turn = new CompletableFuture<>();
@@ -179,10 +252,14 @@ public final class EnvironmentPool implements AutoCloseable {
         return turn;
     }
 
-    /** Starts an environment; the caller holds the lock. */
-    private CompletionStage<ExecutionEnvironment> launch() {
-        ExecutionEnvironment environment = new ExecutionEnvironment(function, functionArn, jvm, log, vertx, blocking, this::buried);
+    /** Starts an environment, one of the provisioned if {@code isProvisioned}; the caller holds the lock. */
+    private CompletionStage<ExecutionEnvironment> launch(boolean isProvisioned) {
+        ExecutionEnvironment environment = new ExecutionEnvironment(function, functionArn, jvm, isProvisioned, log, vertx,
+                blocking, this::buried);
         living.add(environment);
+        if (isProvisioned) {
+            provisioned.add(environment);
+        }
         return environment.start().thenApply(ready -> environment);
     }
 
@@ -190,6 +267,11 @@ public final class EnvironmentPool implements AutoCloseable {
         CompletableFuture<ExecutionEnvironment> next;
         synchronized (this) {
             if (closed || !environment.isAlive()) {
+                return;
+            }
+            if (!environment.runs(jvm)) {
+                // Its invocation is done and its code is an old build: drained.
+                stopLater(environment);
                 return;
             }
             next = waiting.pollFirst();
@@ -201,17 +283,34 @@ public final class EnvironmentPool implements AutoCloseable {
         next.complete(environment);
     }
 
-    /** An environment died: its place goes to whoever waits for one. */
+    /**
+     * An environment died: its place goes to whoever waits for one; a provisioned one that had
+     * initialised is replaced (one that failed its init is not, or a broken build would be started
+     * again and again).
+     */
     private void buried(ExecutionEnvironment environment) {
         List<CompletableFuture<ExecutionEnvironment>> served = new ArrayList<>();
         List<CompletionStage<ExecutionEnvironment>> launched = new ArrayList<>();
+        CompletionStage<ExecutionEnvironment> replacement = null;
         synchronized (this) {
             living.remove(environment);
             idle.removeIf(resting -> resting.environment() == environment);
+            if (provisioned.remove(environment) && !closed && environment.initialised()) {
+                replacement = launch(true);
+            }
             while (!closed && !waiting.isEmpty() && living.size() < environmentLimit()) {
                 served.add(waiting.pollFirst());
-                launched.add(launch());
+                launched.add(launch(false));
             }
+        }
+        if (replacement != null) {
+            replacement.whenComplete((started, failure) -> {
+                if (failure != null) {
+                    LOG.warn("{}: a provisioned environment could not be replaced: {}", function.name(), failure.getMessage());
+                } else {
+                    giveBack(started);
+                }
+            });
         }
         for (int i = 0; i < served.size(); i++) {
             CompletableFuture<ExecutionEnvironment> turn = served.get(i);
@@ -236,6 +335,7 @@ public final class EnvironmentPool implements AutoCloseable {
             waiters = new ArrayList<>(waiting);
             waiting.clear();
             idle.clear();
+            provisioned.clear();
         }
         waiters.forEach(turn -> turn.completeExceptionally(new IllegalStateException("the function host is closed")));
         all.forEach(ExecutionEnvironment::signalStop);

@@ -37,6 +37,8 @@ final class ExecutionEnvironment implements RuntimeApi {
     private final FunctionDefinition function;
     private final String functionArn;
     private final FunctionJvm jvm;
+    /** One of the function's provisioned environments, started ahead of any invocation. */
+    private final boolean provisioned;
     private final FunctionLog log;
     private final Vertx vertx;
     private final Executor blocking;
@@ -71,6 +73,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         final LogTail tail;
         final long startedNanos = System.nanoTime();
         final CompletableFuture<Invocation> result = new CompletableFuture<>();
+        /** The runtime has taken the event: its START line is written and what the JVM prints is its. */
         boolean delivered;
         long timer;
 
@@ -80,11 +83,14 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    ExecutionEnvironment(FunctionDefinition function, String functionArn, FunctionJvm jvm, FunctionLog log, Vertx vertx,
-            Executor blocking, Consumer<ExecutionEnvironment> onDeath) {
+    ExecutionEnvironment(FunctionDefinition function, String functionArn, FunctionJvm jvm, boolean provisioned,
+            FunctionLog log, Vertx vertx, Executor blocking, Consumer<ExecutionEnvironment> onDeath) {
         this.function = function;
         this.functionArn = functionArn;
         this.jvm = jvm;
+        this.provisioned = provisioned;
+        // Lambda reports no Init Duration for a provisioned environment: its init was not the caller's wait.
+        this.initReported = provisioned;
         this.log = log;
         this.vertx = vertx;
         this.blocking = blocking;
@@ -119,7 +125,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         ClassDataArchive.Launch archiveLaunch = jvm.archive().nextLaunch();
         writesArchive = archiveLaunch.writesArchive();
         try {
-            process = jvm.processFor(runtimeApi.address(), archiveLaunch).start();
+            process = jvm.processFor(runtimeApi.address(), archiveLaunch, provisioned).start();
         } catch (IOException e) {
             if (writesArchive) {
                 jvm.archive().writerExited(-1);
@@ -137,6 +143,16 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
+    /** Whether it was started on {@code functionJvm}, that is on that build of the function's code. */
+    boolean runs(FunctionJvm functionJvm) {
+        return jvm == functionJvm;
+    }
+
+    /** Whether its runtime got as far as asking for its first event. */
+    boolean initialised() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
+
     /** Runs one invocation in this (idle) environment; its log lines go to the function's log and to {@code tail}. */
     CompletionStage<Invocation> invoke(String requestId, byte[] payload, LogTail tail) {
         Running running;
@@ -148,8 +164,6 @@ final class ExecutionEnvironment implements RuntimeApi {
             running = new Running(new InvocationEvent(requestId, deadline, functionArn,
                     "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + traceIdOf(requestId), payload), tail);
             current = running;
-            printing = running;
-            tail.append(log.start(requestId));
             running.timer = vertx.setTimer(function.timeoutSeconds() * 1000L, id -> timedOut(running));
             if (waitingRuntime != null) {
                 deliver(waitingRuntime);
@@ -199,9 +213,12 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
+    /** Hands the invocation in progress to the waiting runtime; the caller holds the lock. */
     private void deliver(Consumer<InvocationEvent> delivery) {
         waitingRuntime = null;
         current.delivered = true;
+        printing = current;
+        current.tail.append(log.start(current.event.requestId()));
         delivery.accept(current.event);
     }
 
@@ -247,9 +264,11 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     private void exited(int exitStatus) {
         Running running;
+        boolean taken;
         boolean wroteArchive;
         synchronized (this) {
             running = current;
+            taken = running != null && running.delivered;
             wroteArchive = writesArchive;
         }
         if (wroteArchive) {
@@ -257,11 +276,29 @@ final class ExecutionEnvironment implements RuntimeApi {
             jvm.archive().writerExited(exitStatus);
         }
         String error = "Runtime exited with error: " + exitReason(exitStatus);
-        if (running != null) {
+        if (taken) {
             finish(running.event.requestId(), ErrorDocument.of("Runtime.ExitError",
                     "RequestId: " + running.event.requestId() + " Error: " + error));
         }
         die(ErrorDocument.of("Runtime.ExitError", "Error: " + error));
+        if (running != null && !taken) {
+            // The runtime ended without taking the event (it failed the one before and exited, as
+            // the runtime client does after an OutOfMemoryError): the event never reached the
+            // function, so it goes to another environment rather than failing. After die(), so
+            // that the pool never takes this environment back.
+            abandon(running);
+        }
+    }
+
+    private void abandon(Running running) {
+        synchronized (this) {
+            if (current != running) {
+                return;
+            }
+            current = null;
+            vertx.cancelTimer(running.timer);
+        }
+        running.result.completeExceptionally(new EventNotTaken());
     }
 
     /** Marks this environment dead, once, failing its initialisation if it never got that far. */
@@ -310,6 +347,10 @@ final class ExecutionEnvironment implements RuntimeApi {
                 if (printing == running) {
                     printing = null;
                 }
+            }
+            if (!running.delivered) {
+                // Timed out waiting for a runtime that never asked for the event.
+                running.tail.append(log.start(requestId));
             }
             if (result instanceof Invocation.TimedOut timedOut) {
                 running.tail.append(log.timedOut(requestId, timedOut.message()));

@@ -48,7 +48,8 @@ final class FunctionJvm {
         return archive;
     }
 
-    ProcessBuilder processFor(String runtimeApiAddress, ClassDataArchive.Launch launch) {
+    /** @param provisioned whether the environment is one of the function's provisioned concurrency */
+    ProcessBuilder processFor(String runtimeApiAddress, ClassDataArchive.Launch launch, boolean provisioned) {
         List<String> command = new ArrayList<>(List.of(
                 options.javaExecutable().toString(),
                 // A JVM's heap plus its metaspace and stacks must fit in MemorySize, as on Lambda.
@@ -83,7 +84,7 @@ final class FunctionJvm {
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "$LATEST");
-        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", provisioned ? "provisioned-concurrency" : "on-demand");
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress);
         environment.put("_HANDLER", function.handler());
         environment.put("LAMBDA_TASK_ROOT", taskRoot().toString());
