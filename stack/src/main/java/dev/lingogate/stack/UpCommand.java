@@ -21,6 +21,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--edge-port", defaultValue = "4566", description = "AWS edge port. Default: ${DEFAULT-VALUE}")
     int edgePort;
 
+    @Option(names = "--metrics-port", defaultValue = "3001",
+            description = "Gateway metrics for Prometheus, on 127.0.0.1 only. Default: ${DEFAULT-VALUE}")
+    int metricsPort;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
     String host;
 
@@ -39,7 +43,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort,
+        StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort, metricsPort,
                 webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region);
         LocalStack stack;
         try {
@@ -61,7 +65,8 @@ final class UpCommand implements Callable<Integer> {
         System.out.printf("  web page and API  http://%s:%d/%n", host, stack.gatewayPort());
         System.out.printf("  AWS edge          http://%s:%d  (access key %s, secret %s)%n", host, stack.edgePort(),
                 StackOptions.DEFAULT_ADMIN_KEY.id(), StackOptions.DEFAULT_ADMIN_KEY.secret());
-        System.out.printf("  data              %s%n", options.dataDir());
+        System.out.printf("  metrics           http://127.0.0.1:%d/metrics%n", stack.metricsPort());
+        System.out.printf("  data              %s  (access log in logs/access.log)%n", options.dataDir());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;

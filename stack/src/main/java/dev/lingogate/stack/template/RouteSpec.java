@@ -1,11 +1,19 @@
 package dev.lingogate.stack.template;
 
 /**
- * One {@code Api} or {@code HttpApi} event of a function: a method on a path.
+ * One {@code Api} or {@code HttpApi} event of a function: a method on a path of an API.
  *
  * @param method              upper case, or {@code ANY}
  * @param httpApi             true for {@code HttpApi} events (payload 2.0 unless the event says 1.0)
  * @param payloadFormatVersion {@code 1.0} or {@code 2.0}
+ * @param apiLogicalId        the API its {@code RestApiId}/{@code ApiId} names, or SAM's implicit API
+ * @param apiKeyRequired      the event's own {@code Auth.ApiKeyRequired}; null to follow the API's
  */
-public record RouteSpec(String method, String path, boolean httpApi, String payloadFormatVersion) {
+public record RouteSpec(String method, String path, boolean httpApi, String payloadFormatVersion, String apiLogicalId,
+        Boolean apiKeyRequired) {
+
+    /** Whether a caller needs an API key, given the API the route belongs to. */
+    public boolean needsApiKey(ApiSpec api) {
+        return apiKeyRequired == null ? api.apiKeyRequired() : apiKeyRequired;
+    }
 }

@@ -21,7 +21,8 @@ public final class TemplateReader {
 
     private static final String TABLE = "AWS::DynamoDB::Table";
     private static final String FUNCTION = "AWS::Serverless::Function";
-    private static final Set<String> APIS = Set.of("AWS::Serverless::Api", "AWS::Serverless::HttpApi");
+    private static final String HTTP_API = "AWS::Serverless::HttpApi";
+    private static final Set<String> APIS = Set.of("AWS::Serverless::Api", HTTP_API);
 
     private final String stackName;
     private final String region;
@@ -71,15 +72,29 @@ public final class TemplateReader {
         Template template() {
             List<TableSpec> tables = new ArrayList<>();
             List<FunctionSpec> functions = new ArrayList<>();
+            List<ApiSpec> apis = new ArrayList<>();
             resources.forEach((logicalId, definition) -> {
                 String type = typeOf(logicalId);
                 if (type.equals(TABLE)) {
                     tables.add(table(logicalId));
                 } else if (type.equals(FUNCTION)) {
                     functions.add(function(logicalId));
+                } else if (APIS.contains(type)) {
+                    apis.add(api(logicalId, type.equals(HTTP_API), properties(logicalId)));
                 }
             });
-            return new Template(folder, stackName, region, accountId, List.copyOf(tables), List.copyOf(functions));
+            functions.stream().flatMap(f -> f.routes().stream()).map(RouteSpec::apiLogicalId).distinct()
+                    .filter(id -> apis.stream().noneMatch(api -> api.logicalId().equals(id)))
+                    .forEach(implicit -> apis.add(api(implicit, implicit.equals(ApiSpec.IMPLICIT_HTTP_API),
+                            new LinkedHashMap<>())));
+            return new Template(folder, stackName, region, accountId, List.copyOf(tables), List.copyOf(functions),
+                    List.copyOf(apis));
+        }
+
+        /** An API, or SAM's implicit one (no properties of its own): Globals apply to both. */
+        private ApiSpec api(String logicalId, boolean httpApi, Map<String, Object> properties) {
+            Map<String, Object> merged = withGlobals(httpApi ? "HttpApi" : "Api", properties);
+            return new ApiReader(logicalId, httpApi, asMap(intrinsics.resolve(merged))).read();
         }
 
         private TableSpec table(String logicalId) {
@@ -89,7 +104,7 @@ public final class TemplateReader {
         }
 
         private FunctionSpec function(String logicalId) {
-            Map<String, Object> properties = withGlobals(properties(logicalId));
+            Map<String, Object> properties = withGlobals("Function", properties(logicalId));
             String where = "Resources." + logicalId + ".Properties";
             String handler = requiredString(properties, "Handler", where);
             String runtime = requiredString(properties, "Runtime", where);
@@ -158,20 +173,38 @@ public final class TemplateReader {
                     return;
                 }
                 String where = "Resources." + logicalId + ".Properties.Events." + eventName + ".Properties";
-                Map<String, Object> properties = asMap(intrinsics.resolve(definition.getOrDefault("Properties", Map.of())));
+                Map<String, Object> written = asMap(definition.getOrDefault("Properties", Map.of()));
+                Map<String, Object> properties = asMap(intrinsics.resolve(written));
                 boolean httpApi = type.equals("HttpApi");
                 String method = String.valueOf(properties.getOrDefault("Method", httpApi ? "ANY" : null));
                 String path = requiredString(properties, "Path", where);
                 String format = String.valueOf(properties.getOrDefault("PayloadFormatVersion", httpApi ? "2.0" : "1.0"));
-                routes.add(new RouteSpec(method.toUpperCase(Locale.ROOT), path, httpApi, format));
+                String api = apiOf(written.get(httpApi ? "ApiId" : "RestApiId"), httpApi, where);
+                Object keyRequired = properties.get("Auth") instanceof Map<?, ?> auth ? auth.get("ApiKeyRequired") : null;
+                routes.add(new RouteSpec(method.toUpperCase(Locale.ROOT), path, httpApi, format, api,
+                        keyRequired == null ? null : Boolean.valueOf(String.valueOf(keyRequired))));
             });
             return routes;
         }
 
-        private Map<String, Object> withGlobals(Map<String, Object> properties) {
+        /** The logical id an event's {@code RestApiId}/{@code ApiId} names ({@code !Ref MyApi}), or SAM's implicit API. */
+        private String apiOf(Object reference, boolean httpApi, String where) {
+            if (reference == null) {
+                return httpApi ? ApiSpec.IMPLICIT_HTTP_API : ApiSpec.IMPLICIT_REST_API;
+            }
+            if (reference instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name && resources.containsKey(name)
+                    && APIS.contains(typeOf(name))) {
+                return name;
+            }
+            throw new TemplateException(where + (httpApi ? ".ApiId" : ".RestApiId")
+                    + " must be !Ref of an API of this template, not " + reference);
+        }
+
+        /** The resource's properties over the template's {@code Globals} section of its kind. */
+        private Map<String, Object> withGlobals(String section, Map<String, Object> properties) {
             Map<String, Object> merged = new LinkedHashMap<>();
-            if (root.get("Globals") instanceof Map<?, ?> globals && globals.get("Function") instanceof Map<?, ?> function) {
-                merged.putAll(asMap(function));
+            if (root.get("Globals") instanceof Map<?, ?> globals && globals.get(section) instanceof Map<?, ?> global) {
+                merged.putAll(asMap(global));
             }
             properties.forEach((key, value) -> merged.merge(key, value, Parse::mergeGlobal));
             return merged;

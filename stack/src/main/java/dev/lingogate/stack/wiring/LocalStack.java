@@ -4,11 +4,7 @@ import dev.lingogate.dynamodb.DynamoDb;
 import dev.lingogate.edge.AwsService;
 import dev.lingogate.edge.EdgeOptions;
 import dev.lingogate.edge.EdgeServer;
-import dev.lingogate.gateway.ApiKind;
 import dev.lingogate.gateway.Gateway;
-import dev.lingogate.gateway.GatewayOptions;
-import dev.lingogate.gateway.PayloadFormat;
-import dev.lingogate.gateway.Route;
 import dev.lingogate.iam.AccessKey;
 import dev.lingogate.iam.KeyRing;
 import dev.lingogate.iam.Principal;
@@ -18,7 +14,6 @@ import dev.lingogate.lambda.FunctionDefinition;
 import dev.lingogate.lambda.FunctionHost;
 import dev.lingogate.lambda.HostOptions;
 import dev.lingogate.stack.template.FunctionSpec;
-import dev.lingogate.stack.template.RouteSpec;
 import dev.lingogate.stack.template.Template;
 import dev.lingogate.stack.template.TemplateReader;
 import dev.lingogate.translate.TranslateOptions;
@@ -69,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void run(Template template, StackOptions options) {
+        GatewayConfiguration api = GatewayConfiguration.of(template, options);
         createDirectories(options.dataDir());
         KeyRing keyRing = new KeyRing();
         Principal admin = new Principal("arn:aws:iam::" + StackOptions.ACCOUNT_ID + ":user/admin", Policy.ALLOW_ALL);
@@ -100,7 +96,6 @@ public final class LocalStack implements AutoCloseable {
         TemplateTables.create(template.tables(), dynamoDb.service(), admin);
 
         FunctionRoles roles = new FunctionRoles(keyRing, StackOptions.ACCOUNT_ID);
-        List<Route> routes = new ArrayList<>();
         List<CompletableFuture<Void>> warming = new ArrayList<>();
         for (FunctionSpec function : template.functions()) {
             AccessKey key = roles.grant(function);
@@ -108,10 +103,6 @@ public final class LocalStack implements AutoCloseable {
                     List.of(CodeArtifact.of(template.folder(), function)), function.memoryMb(), function.timeoutSeconds(),
                     function.environment(), key, roles.roleArn(function))
                     .withReservedConcurrency(function.reservedConcurrency()));
-            for (RouteSpec route : function.routes()) {
-                routes.add(new Route(route.method(), route.path(), function.functionName(),
-                        route.payloadFormatVersion().equals("2.0") ? PayloadFormat.V2 : PayloadFormat.V1));
-            }
             // Started now, so that the first person's request finds a warm environment.
             warming.add(host.prewarm(function.functionName()).toCompletableFuture()
                     .exceptionally(e -> {
@@ -119,16 +110,18 @@ public final class LocalStack implements AutoCloseable {
                         return null;
                     }));
         }
-        boolean httpApiOnly = template.functions().stream().flatMap(f -> f.routes().stream()).allMatch(RouteSpec::httpApi);
-        gateway = new Gateway(vertx, new GatewayOptions(options.host(), options.gatewayPort(), options.webRoot(),
-                httpApiOnly ? ApiKind.HTTP : ApiKind.REST, "Prod", 10L * 1024 * 1024, Duration.ofSeconds(29)),
-                routes, new HostInvoker(host));
+        toClose.add(AccessLogFile.open(options.dataDir()));
+        gateway = new Gateway(vertx, api.options(), api.routes(), api.settings(), new HostInvoker(host));
         gateway.start().await();
         CompletableFuture.allOf(warming.toArray(CompletableFuture[]::new)).join();
     }
 
     public int gatewayPort() {
         return gateway.port();
+    }
+
+    public int metricsPort() {
+        return gateway.adminPort();
     }
 
     public int edgePort() {

@@ -34,12 +34,16 @@ final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start(Path template, Path dataDir) {
-        return new RunningStack(LocalStack.start(new StackOptions(template, dataDir, "127.0.0.1", 0, 0,
+        return new RunningStack(LocalStack.start(new StackOptions(template, dataDir, "127.0.0.1", 0, 0, 0,
                 Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1")));
     }
 
     URI gateway(String path) {
         return URI.create("http://127.0.0.1:" + stack.gatewayPort() + path);
+    }
+
+    URI metrics() {
+        return URI.create("http://127.0.0.1:" + stack.metricsPort() + "/metrics");
     }
 
     URI edge() {

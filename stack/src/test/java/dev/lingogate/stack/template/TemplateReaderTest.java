@@ -122,8 +122,8 @@ class TemplateReaderTest {
                 """));
 
         assertThat(template.function("Fn").routes()).containsExactlyInAnyOrder(
-                new RouteSpec("ANY", "/files/{proxy+}", true, "2.0"),
-                new RouteSpec("GET", "/old", true, "1.0"));
+                new RouteSpec("ANY", "/files/{proxy+}", true, "2.0", ApiSpec.IMPLICIT_HTTP_API, null),
+                new RouteSpec("GET", "/old", true, "1.0", ApiSpec.IMPLICIT_HTTP_API, null));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.lingogate.stack.template;
+
+import dev.lingogate.gateway.admission.MethodThrottle;
+import dev.lingogate.gateway.admission.UsagePlan;
+import dev.lingogate.gateway.cors.CorsConfiguration;
+import java.util.List;
+
+/**
+ * One {@code AWS::Serverless::Api} or {@code AWS::Serverless::HttpApi}: what it says beyond its routes.
+ * Events that name no API belong to the one SAM makes for them, {@link #IMPLICIT_REST_API} or
+ * {@link #IMPLICIT_HTTP_API}, which takes its settings from the template's {@code Globals} alone.
+ *
+ * @param cors null when the API has no CORS settings
+ * @param apiKeyRequired whether its routes need a key unless an event says otherwise ({@code Auth.ApiKeyRequired})
+ * @param usagePlan the plan SAM creates for it ({@code Auth.UsagePlan}); null for none
+ * @param methodThrottling {@code MethodSettings} (Api) or {@code DefaultRouteSettings}/{@code RouteSettings} (HttpApi)
+ * @param accessLogFormat {@code AccessLogSetting(s).Format}; null for the gateway's default
+ */
+public record ApiSpec(String logicalId, boolean httpApi, String stageName, CorsConfiguration cors,
+        boolean apiKeyRequired, UsagePlan usagePlan, List<MethodThrottle> methodThrottling, String accessLogFormat) {
+
+    /** SAM's names for the APIs it creates when events name none. */
+    public static final String IMPLICIT_REST_API = "ServerlessRestApi";
+    public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
+
+    public ApiSpec {
+        methodThrottling = List.copyOf(methodThrottling);
+    }
+}
