@@ -40,13 +40,21 @@ final class PageReader {
 
     ObjectNode read(ReadTarget target, KeyRange range, JsonNode input, Condition filter, Projection projection,
             boolean countOnly) {
+        return read(target, range, input, filter, projection, countOnly, ScanSegment.WHOLE);
+    }
+
+    /** One page of one segment of a parallel Scan: the other segments' items are passed over, unread and uncounted. */
+    ObjectNode read(ReadTarget target, KeyRange range, JsonNode input, Condition filter, Projection projection,
+            boolean countOnly, ScanSegment segment) {
         JsonNode limitNode = input.get("Limit");
         long limit = limitNode == null || limitNode.isNull() ? Long.MAX_VALUE : limitNode.asLong();
         Page page = new Page(limit, filter, projection, countOnly);
         if (target.index() == null) {
-            store.read(target.table().storeName(), range, stored -> page.take(stored.json(), stored.size()));
+            store.read(target.table().storeName(), range,
+                    stored -> !segment.contains(stored.key()) || page.take(stored.json(), stored.size()));
         } else {
-            store.readIndex(target.index().storeName(), range, entry -> page.take(entry.json(), entry.size()));
+            store.readIndex(target.index().storeName(), range,
+                    entry -> !segment.contains(entry.indexKey()) || page.take(entry.json(), entry.size()));
         }
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (!countOnly) {

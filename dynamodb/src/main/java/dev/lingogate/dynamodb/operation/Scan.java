@@ -8,7 +8,7 @@ import dev.lingogate.dynamodb.storage.KeyRange;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
-/** Scan: a whole table or secondary index in key order, page by page. */
+/** Scan: a whole table or secondary index, or one segment of it (parallel Scan), in key order, page by page. */
 public final class Scan implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
@@ -18,6 +18,8 @@ public final class Scan implements Operation {
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
             .optional("ConsistentRead", Type.BOOLEAN)
+            .integer("Segment", 0, 999_999)
+            .integer("TotalSegments", 1, 1_000_000)
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
@@ -42,6 +44,7 @@ public final class Scan implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:Scan", tables.arnOf(name));
+        ScanSegment segment = ScanSegment.of(input);
         ReadTarget target = ReadTarget.of(tables.get(name), input);
         RequestExpressions expressions = new RequestExpressions(input);
         Condition filter = expressions.condition("FilterExpression");
@@ -49,7 +52,10 @@ public final class Scan implements Operation {
         expressions.checkAllUsed();
         boolean countOnly = PageReader.countOnly(input, projection);
         ReadTarget.Start start = target.exclusiveStart(input);
+        if (start != null) {
+            segment.requireStart(start.key());
+        }
         KeyRange range = KeyRange.wholeTable(start == null ? null : start.key(), start == null ? null : start.tableKey());
-        return pages.read(target, range, input, filter, projection, countOnly);
+        return pages.read(target, range, input, filter, projection, countOnly, segment);
     }
 }
