@@ -63,7 +63,7 @@ public final class FunctionHost implements AutoCloseable {
      */
     public void register(FunctionDefinition function) {
         concurrency.reserve(function.name(), function.reservedConcurrency());
-        FunctionLog log = new FunctionLog(options.dataDir().resolve("logs").resolve(function.name() + ".log"),
+        FunctionLog log = new FunctionLog(FunctionLog.fileOf(options.dataDir(), function.name()),
                 options.logRotation());
         Hosted previous = functions.put(function.name(), new Hosted(new DeployedFunction(function, Instant.now()),
                 new EnvironmentPool(function, options, concurrency, log, vertx, blocking), log));

@@ -27,6 +27,11 @@ public final class FunctionLog implements AutoCloseable {
     private BufferedWriter writer;
     private long size;
 
+    /** Where the host keeps the log of {@code functionName}: {@code dataDir/logs/<function>.log}. */
+    public static Path fileOf(Path dataDir, String functionName) {
+        return dataDir.resolve("logs").resolve(functionName + ".log");
+    }
+
     public FunctionLog(Path file, LogRotation rotation) {
         this.file = file;
         this.rotation = rotation;
