@@ -40,6 +40,9 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
+    /** AWS deletes expired items within days; locally a few seconds is what a developer expects to see. */
+    private static final Duration TTL_SWEEP_INTERVAL = Duration.ofSeconds(5);
+
     private final Vertx vertx;
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private EdgeServer edge;
@@ -72,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
 
         DynamoDb dynamoDb = DynamoDb.open(options.dataDir().resolve("dynamodb"), options.region(), StackOptions.ACCOUNT_ID);
         toClose.add(dynamoDb);
+        dynamoDb.sweepExpiredItems(vertx, TTL_SWEEP_INTERVAL);
         TranslationEngine translation = TranslationEngine.start(TranslateOptions.defaults());
         toClose.add(translation);
         translation.missingPrerequisites().forEach(missing -> LOG.warn("translation: {}", missing));
