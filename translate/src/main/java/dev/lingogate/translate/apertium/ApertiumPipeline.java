@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +68,12 @@ public final class ApertiumPipeline implements AutoCloseable {
     }
 
     /**
-     * Sends one text; the answer completes with the translation, or fails with a
-     * {@link PipelineFailure} if the pipeline breaks before answering.
+     * Sends one text in Apertium's stream format, as a {@link TextFormat} deformats it; the answer
+     * completes with the pipeline's output stream, or fails with a {@link PipelineFailure} if the
+     * pipeline breaks before answering. Formatting happens on the caller's thread, so the one
+     * reader thread of the pipeline does nothing but split answers.
      */
-    public CompletableFuture<String> translate(String text) {
-        String deformatted = PlainTextFormat.deformat(text);
+    public CompletableFuture<String> translate(String stream) {
         CompletableFuture<String> answer = new CompletableFuture<>();
         synchronized (input) {
             String marker = "[lingogate:" + sent++ + "]";
@@ -82,13 +85,40 @@ public final class ApertiumPipeline implements AutoCloseable {
                 waiting.add(new Request(marker, answer));
             }
             try {
-                input.write((deformatted + marker + '\0').getBytes(StandardCharsets.UTF_8));
+                input.write((stream + marker + '\0').getBytes(StandardCharsets.UTF_8));
                 input.flush();
             } catch (IOException e) {
                 breakDown("the " + name + " pipeline no longer reads its input (" + e.getMessage() + ")");
             }
         }
         return answer;
+    }
+
+    /**
+     * The memory the pipeline's programs hold now: the sum of their resident set sizes, read from
+     * {@code /proc/<pid>/status}. Zero where there is no {@code /proc}.
+     */
+    public long residentBytes() {
+        long total = 0;
+        for (Process process : processes) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // A program that just exited holds nothing; its pipeline is about to break anyway.
+            }
+        }
+        return total;
+    }
+
+    /** How many requests were sent into the pipeline since it started. */
+    public long sentCount() {
+        synchronized (input) {
+            return sent;
+        }
     }
 
     /** How many requests wait for their answer. */
@@ -136,7 +166,7 @@ public final class ApertiumPipeline implements AutoCloseable {
                 synchronized (waiting) {
                     waiting.remove();
                 }
-                next.answer().complete(PlainTextFormat.reformat(stream.substring(0, stream.length() - next.marker().length())));
+                next.answer().complete(stream.substring(0, stream.length() - next.marker().length()));
                 answer.reset();
             }
             breakDown("a program of the " + name + " pipeline exited");

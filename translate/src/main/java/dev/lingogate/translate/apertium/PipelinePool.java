@@ -2,6 +2,7 @@ package dev.lingogate.translate.apertium;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -22,13 +23,19 @@ import org.slf4j.LoggerFactory;
  * pipeline stays warm. A request goes to the pipeline with the fewest requests in flight. A
  * pipeline that breaks (one of its programs died) or stalls (no answer within
  * the request timeout) is stopped and replaced by a fresh one, and the request is tried once more
- * on it: a dead process costs one slow request, not the service.
+ * on it: a dead process costs one slow request, not the service. A pipeline whose programs have
+ * grown past the memory limit gets no new requests and is replaced once its last one is answered.
  *
  * <p>Each pipeline takes a few requests at once ({@value #REQUESTS_PER_PIPELINE}): its programs
  * answer in order, so a request can enter while the one before it is still in the later stages.
- * Requests beyond the pool's capacity wait their turn first come, first served, in a queue of
- * bounded length; a request that finds the queue full fails at once with {@link QueueFull}, so an
- * overloaded pair answers "busy" in microseconds instead of letting every request time out.
+ * A long text is cut into runs of sentences ({@link SentenceSplitter}) that go into the pipelines
+ * side by side and are joined in order. Requests beyond the pool's capacity wait their turn first
+ * come, first served, in a queue of bounded length; a request that finds the queue full fails at
+ * once with {@link QueueFull}, so an overloaded pair answers "busy" in microseconds instead of
+ * letting every request time out.
+ *
+ * <p>Marking unknown words takes other programs ({@code lt-proc -g} instead of {@code -n}): those
+ * run in a second pool of the same size, {@link #markingUnknownWords()}, started on its first use.
  */
 public final class PipelinePool implements AutoCloseable {
 
@@ -43,16 +50,31 @@ public final class PipelinePool implements AutoCloseable {
     /** How many requests may wait for a pipeline, when {@link #PipelinePool(ApertiumMode, int, Duration)} is used. */
     public static final int DEFAULT_QUEUE_LENGTH = 100;
 
+    /** The memory a pipeline may grow to before it is replaced; a fresh eng-spa pipeline holds about 120 MB. */
+    public static final long DEFAULT_MEMORY_LIMIT = 1L << 30;
+
+    /** Requests between two readings of a pipeline's memory: reading /proc costs some 20 µs a program. */
+    public static final int MEMORY_CHECK_INTERVAL = 64;
+
+    /** Characters of stream per run of sentences when a long text is spread across pipelines. */
+    private static final int PIECE_LENGTH = 400;
+
     private final ApertiumMode mode;
+    private final boolean markUnknownWords;
     private final List<List<String>> programs;
     private final Duration requestTimeout;
     private final ApertiumPipeline[] pipelines;
+    private final long[] memoryCheckedAt;
+    private final boolean[] oversized;
+    private final long memoryLimit;
     private final int capacity;
     private final int queueLength;
+    private final SentenceSplitter splitter = new SentenceSplitter(PIECE_LENGTH);
     /** One permit per request that may be in a pipeline now; fair, so waiting requests go in arrival order. */
     private final Semaphore turns;
     /** Requests in a pipeline or waiting for one. */
     private final AtomicInteger admitted = new AtomicInteger();
+    private PipelinePool marking;
     private boolean closed;
 
     /**
@@ -71,13 +93,33 @@ public final class PipelinePool implements AutoCloseable {
      * @throws IOException if the mode's pipeline cannot be read
      */
     public PipelinePool(ApertiumMode mode, int size, Duration requestTimeout, int queueLength) throws IOException {
+        this(mode, size, requestTimeout, queueLength, DEFAULT_MEMORY_LIMIT, false);
+    }
+
+    /**
+     * A pool as above whose pipelines are replaced when their programs hold more than
+     * {@code memoryLimit} bytes together.
+     *
+     * @throws IOException if the mode's pipeline cannot be read
+     */
+    public PipelinePool(ApertiumMode mode, int size, Duration requestTimeout, int queueLength, long memoryLimit)
+            throws IOException {
+        this(mode, size, requestTimeout, queueLength, memoryLimit, false);
+    }
+
+    private PipelinePool(ApertiumMode mode, int size, Duration requestTimeout, int queueLength, long memoryLimit,
+                         boolean markUnknownWords) throws IOException {
         if (queueLength < 0) {
             throw new IllegalArgumentException("queueLength must not be negative, not " + queueLength);
         }
         this.mode = mode;
-        this.programs = mode.pipeline();
+        this.markUnknownWords = markUnknownWords;
+        this.programs = mode.pipeline(markUnknownWords);
         this.requestTimeout = requestTimeout;
         this.pipelines = new ApertiumPipeline[size];
+        this.memoryCheckedAt = new long[size];
+        this.oversized = new boolean[size];
+        this.memoryLimit = memoryLimit;
         this.capacity = size * REQUESTS_PER_PIPELINE;
         this.queueLength = queueLength;
         this.turns = new Semaphore(capacity, true);
@@ -88,24 +130,69 @@ public final class PipelinePool implements AutoCloseable {
     }
 
     /**
-     * Translates one text, exactly as {@code apertium -u <mode>} would.
+     * The pool of the same direction whose pipelines mark unknown words ({@code *}), untranslated
+     * lemmas ({@code @}) and generation errors ({@code #}), as {@code apertium} without {@code -u}.
+     */
+    public synchronized PipelinePool markingUnknownWords() {
+        if (markUnknownWords) {
+            return this;
+        }
+        if (marking == null) {
+            try {
+                marking = new PipelinePool(mode, pipelines.length, requestTimeout, queueLength, memoryLimit, true);
+            } catch (IOException e) {
+                throw new PipelineFailure("the " + mode.name() + " mode cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return marking;
+    }
+
+    /** Translates plain text, exactly as {@code apertium -u <mode>} would. */
+    public String translate(String text) {
+        return translate(text, TextFormat.TEXT);
+    }
+
+    /**
+     * Translates a text in the given format, exactly as {@code apertium -u <mode>} would translate
+     * plain text.
      *
      * @throws PipelineFailure if no pipeline could answer, even after a restart
      * @throws QueueFull        if every pipeline is full and so is the queue of waiting requests
      */
-    public String translate(String text) {
+    public String translate(String text, TextFormat format) {
+        Deformatted deformatted = format.deformat(text);
+        List<String> pieces = splitter.split(deformatted.stream());
+        return deformatted.reformat(String.join("", translateStreams(pieces)));
+    }
+
+    private List<String> translateStreams(List<String> pieces) {
         if (admitted.incrementAndGet() > capacity + queueLength) {
             admitted.decrementAndGet();
             throw new QueueFull("all " + pipelines.length + " " + mode.name() + " pipeline(s) are busy and "
                     + queueLength + " request(s) already wait");
         }
         try {
-            turns.acquire();
-            try {
-                return translateNow(text);
-            } finally {
-                turns.release();
+            List<ApertiumPipeline> sentTo = new ArrayList<>(pieces.size());
+            List<CompletableFuture<String>> answers = new ArrayList<>(pieces.size());
+            for (String piece : pieces) {
+                turns.acquire();
+                ApertiumPipeline pipeline;
+                try {
+                    pipeline = leastBusy();
+                } catch (RuntimeException e) {
+                    turns.release();
+                    throw e;
+                }
+                CompletableFuture<String> answer = pipeline.translate(piece);
+                answer.whenComplete((stream, failure) -> turns.release());
+                sentTo.add(pipeline);
+                answers.add(answer);
             }
+            List<String> streams = new ArrayList<>(pieces.size());
+            for (int i = 0; i < pieces.size(); i++) {
+                streams.add(answerOrRetry(sentTo.get(i), answers.get(i), pieces.get(i)));
+            }
+            return streams;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PipelineFailure("interrupted while waiting for a " + mode.name() + " pipeline");
@@ -119,14 +206,19 @@ public final class PipelinePool implements AutoCloseable {
         return Math.max(0, admitted.get() - (capacity - turns.availablePermits()));
     }
 
-    private String translateNow(String text) {
-        ApertiumPipeline pipeline = leastBusy();
+    private String answerOrRetry(ApertiumPipeline pipeline, CompletableFuture<String> answer, String piece)
+            throws InterruptedException {
         try {
-            return await(pipeline, pipeline.translate(text));
+            return await(pipeline, answer);
         } catch (PipelineFailure first) {
             LOG.warn("{}; restarting it and trying the request again", first.getMessage());
-            ApertiumPipeline fresh = replace(pipeline);
-            return await(fresh, fresh.translate(text));
+            turns.acquire();
+            try {
+                ApertiumPipeline fresh = replace(pipeline);
+                return await(fresh, fresh.translate(piece));
+            } finally {
+                turns.release();
+            }
         }
     }
 
@@ -139,6 +231,9 @@ public final class PipelinePool implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         Arrays.stream(pipelines).filter(Objects::nonNull).forEach(ApertiumPipeline::close);
+        if (marking != null) {
+            marking.close();
+        }
     }
 
     private String await(ApertiumPipeline pipeline, CompletableFuture<String> answer) {
@@ -159,18 +254,39 @@ public final class PipelinePool implements AutoCloseable {
 
     private synchronized ApertiumPipeline leastBusy() {
         for (int slot = 0; slot < pipelines.length; slot++) {
-            if (pipelines[slot] != null && pipelines[slot].isBroken()) {
+            ApertiumPipeline pipeline = pipelines[slot];
+            if (pipeline == null) {
+                continue;
+            }
+            if (pipeline.isBroken() || oversized[slot] && pipeline.inFlight() == 0) {
                 restart(slot);
+            } else if (pipeline.sentCount() - memoryCheckedAt[slot] >= MEMORY_CHECK_INTERVAL) {
+                memoryCheckedAt[slot] = pipeline.sentCount();
+                long resident = pipeline.residentBytes();
+                if (resident > memoryLimit) {
+                    LOG.info("The {} pipeline holds {} MB, over its limit of {} MB: it is replaced once idle",
+                            mode.name(), resident >> 20, memoryLimit >> 20);
+                    oversized[slot] = true;
+                }
             }
         }
-        ApertiumPipeline least = Arrays.stream(pipelines).filter(Objects::nonNull)
-                .min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElse(null);
+        ApertiumPipeline least = null;
+        for (int slot = 0; slot < pipelines.length; slot++) {
+            if (pipelines[slot] != null && !oversized[slot]
+                    && (least == null || pipelines[slot].inFlight() < least.inFlight())) {
+                least = pipelines[slot];
+            }
+        }
         if (least == null || least.inFlight() > 0) {
             for (int slot = 0; slot < pipelines.length; slot++) {
                 if (pipelines[slot] == null) {
                     return restart(slot);
                 }
             }
+        }
+        if (least == null) {
+            // Every pipeline is oversized and busy: the one with the fewest requests serves meanwhile.
+            return Arrays.stream(pipelines).min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElseThrow();
         }
         return least;
     }
@@ -194,7 +310,9 @@ public final class PipelinePool implements AutoCloseable {
             if (pipelines[slot] != null) {
                 pipelines[slot].close();
             }
-            pipelines[slot] = ApertiumPipeline.start(mode.name() + "-" + slot, programs);
+            pipelines[slot] = ApertiumPipeline.start(mode.name() + (markUnknownWords ? "-marking-" : "-") + slot, programs);
+            memoryCheckedAt[slot] = 0;
+            oversized[slot] = false;
             return pipelines[slot];
         } catch (IOException e) {
             throw new PipelineFailure("could not restart the " + mode.name() + " pipeline: " + e.getMessage(), e);
