@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lingogate", mixinStandardHelpOptions = true, version = "Lingogate 0.1.0",
         description = "A self-hostable translation web service: API gateway, Lambda-style functions, "
                 + "DynamoDB-style tables and Apertium, all on this machine.",
-        subcommands = {UpCommand.class, ApiKeysCommand.class})
+        subcommands = {UpCommand.class, LogsCommand.class, ApiKeysCommand.class})
 public final class Lingogate {
 
     public static void main(String[] args) {

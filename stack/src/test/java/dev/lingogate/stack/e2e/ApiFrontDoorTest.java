@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lingogate.stack.Lingogate;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The API's front door as a template sets it up: API keys made with {@code lingogate api-keys}
@@ -181,22 +177,17 @@ class ApiFrontDoorTest {
 
     /** Runs {@code lingogate api-keys ARGUMENTS --data-dir <the stack's>} as a person would; its JSON output. */
     private static JsonNode apiKeys(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Lingogate());
-        command.setOut(new PrintWriter(out));
-        command.setErr(new PrintWriter(err));
         List<String> line = new ArrayList<>(List.of("api-keys"));
         line.addAll(List.of(arguments));
         line.add("--data-dir=" + dir.resolve("data"));
 
-        int exit = command.execute(line.toArray(String[]::new));
+        CommandRun run = CommandRun.of(line.toArray(String[]::new));
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         try {
-            return out.toString().isBlank() ? null : new ObjectMapper().readTree(out.toString());
+            return run.out().isBlank() ? null : new ObjectMapper().readTree(run.out());
         } catch (IOException e) {
-            throw new AssertionError("not JSON: " + out, e);
+            throw new AssertionError("not JSON: " + run.out(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lingogate.stack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,5 +84,52 @@ class FunctionFailuresTest {
     void aRuntimeThatExitsIsABadGatewayAndTheNextCallStillGetsAnAnswer() {
         assertThat(stack.get("/exit").statusCode()).isEqualTo(502);
         assertThat(stack.get("/exit").statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void theFunctionsLogShowsTheFailureBetweenStartAndReport() {
+        stack.get("/throw");
+
+        CommandRun logs = CommandRun.of("logs", "ThrowerFunction", "--data-dir", dir.resolve("data").toString(),
+                "--template", dir.resolve("template.yaml").toString());
+
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.out()).contains("START RequestId: ", "secret internals that must not reach the client",
+                "END RequestId: ", "REPORT RequestId: ");
+    }
+
+    @Test
+    void followingALogPrintsTheLinesOfTheNextInvocation() throws Exception {
+        StringWriter followed = new StringWriter();
+        Thread follower = new Thread(() -> CommandRun.into(followed, "logs", "ThrowerFunction", "--follow",
+                "--data-dir", dir.resolve("data").toString(), "--template", dir.resolve("template.yaml").toString()));
+        follower.start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            int startsBefore = -1;
+            while (System.nanoTime() < deadline) {
+                int starts = followed.toString().split("START RequestId", -1).length - 1;
+                if (startsBefore < 0) {
+                    startsBefore = starts;
+                    stack.get("/throw");
+                } else if (starts > startsBefore) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(followed.toString().split("START RequestId", -1).length - 1).isGreaterThan(startsBefore);
+        } finally {
+            follower.interrupt();
+            follower.join(5_000);
+        }
+    }
+
+    @Test
+    void logsOfAFunctionTheTemplateDoesNotHaveNameTheOnesItHas() {
+        CommandRun logs = CommandRun.of("logs", "NoSuchFunction", "--data-dir", dir.resolve("data").toString(),
+                "--template", dir.resolve("template.yaml").toString());
+
+        assertThat(logs.exitCode()).isEqualTo(1);
+        assertThat(logs.err()).contains("no function NoSuchFunction", "SleeperFunction, ThrowerFunction");
     }
 }
