@@ -14,12 +14,23 @@ import java.time.Duration;
  * @param queuePerPair     how many requests of one direction may wait while all its pipelines are
  *                         full; one more is refused with Amazon Translate's
  *                         {@code ServiceUnavailableException}
+ * @param cacheCharacters  how many characters of texts and their translations the cache of
+ *                         finished translations holds; 0 turns the cache off
+ * @param pipelineMemoryLimit bytes a pipeline's programs may hold together before the pipeline is
+ *                         replaced
  */
-public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout, int queuePerPair) {
+public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout, int queuePerPair,
+        long cacheCharacters, long pipelineMemoryLimit) {
+
+    /** Some 32 MB of finished translations. */
+    public static final long DEFAULT_CACHE_CHARACTERS = 16L << 20;
 
     public TranslateOptions {
         if (pipelinesPerPair < 1) {
             throw new IllegalArgumentException("pipelinesPerPair must be at least 1, not " + pipelinesPerPair);
+        }
+        if (cacheCharacters < 0 || pipelineMemoryLimit < 1) {
+            throw new IllegalArgumentException("cacheCharacters must not be negative and pipelineMemoryLimit must be positive");
         }
         if (queuePerPair < 0) {
             throw new IllegalArgumentException("queuePerPair must not be negative, not " + queuePerPair);
@@ -28,7 +39,7 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
 
     /** Options with the default queue of {@value PipelinePool#DEFAULT_QUEUE_LENGTH} waiting requests per direction. */
     public TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout) {
-        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH);
+        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH, DEFAULT_CACHE_CHARACTERS, PipelinePool.DEFAULT_MEMORY_LIMIT);
     }
 
     /** Debian's modes directory, one pipeline per core and pair, 15 s per request. */
@@ -38,6 +49,25 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
     }
 
     public TranslateOptions withQueuePerPair(int queuePerPair) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, cacheCharacters, pipelineMemoryLimit);
+    }
+
+    /** The same options with no cache of finished translations: every request goes to the engine. */
+    public TranslateOptions withoutCache() {
+        return withCache(0);
+    }
+
+    /** The same options with a cache holding {@code characters} characters of texts and translations. */
+    public TranslateOptions withCache(long characters) {
+        return copy(characters, pipelineMemoryLimit);
+    }
+
+    /** The same options, pipelines replaced when their programs hold more than {@code bytes}. */
+    public TranslateOptions withPipelineMemoryLimit(long bytes) {
+        return copy(cacheCharacters, bytes);
+    }
+
+    private TranslateOptions copy(long cacheCharacters, long pipelineMemoryLimit) {
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, cacheCharacters, pipelineMemoryLimit);
     }
 }

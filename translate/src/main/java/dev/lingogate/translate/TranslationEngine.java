@@ -6,6 +6,7 @@ import dev.lingogate.translate.apertium.ApertiumMode;
 import dev.lingogate.translate.apertium.ModeDirectory;
 import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.api.AmazonApis;
+import dev.lingogate.translate.cache.TranslationCache;
 import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
@@ -51,9 +52,9 @@ public final class TranslationEngine implements AutoCloseable {
     private final AwsService comprehendService;
     private final LanguageDetector detector;
 
-    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, LanguageDetector detector, List<String> missing) {
+    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, TranslationCache cache, LanguageDetector detector, List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
-        this.translator = new Translator(pools);
+        this.translator = new Translator(pools, cache);
         this.missingPrerequisites = List.copyOf(missing);
         this.detector = detector;
         ObjectMapper mapper = new ObjectMapper();
@@ -75,7 +76,7 @@ public final class TranslationEngine implements AutoCloseable {
             }
             try {
                 pools.put(pair.get(), new PipelinePool(mode, options.pipelinesPerPair(), options.requestTimeout(),
-                        options.queuePerPair()));
+                        options.queuePerPair(), options.pipelineMemoryLimit()));
             } catch (IOException e) {
                 LOG.warn("The Apertium mode {} cannot be started: {}", mode.name(), e.getMessage());
             }
@@ -90,7 +91,7 @@ public final class TranslationEngine implements AutoCloseable {
             detected.add(pair.target());
         });
         LOG.info("Translating {} with up to {} pipeline(s) per pair, started on demand", pools.keySet(), options.pipelinesPerPair());
-        return new TranslationEngine(pools, LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), missing);
+        return new TranslationEngine(pools, new TranslationCache(options.cacheCharacters()), LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), missing);
     }
 
     /**
@@ -148,6 +149,11 @@ public final class TranslationEngine implements AutoCloseable {
     /** The pipelines of one direction, for whoever must watch them. */
     public Optional<PipelinePool> pool(LanguagePair pair) {
         return Optional.ofNullable(pools.get(pair));
+    }
+
+    /** The finished translations kept, with their hits and misses, for the metrics. */
+    public TranslationCache cache() {
+        return translator.cache();
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ class TranslateTextTest {
 
     @BeforeAll
     static void start() {
-        engine = TranslationEngine.start(new TranslateOptions(TranslateOptions.defaults().modesDir(), 1,
-                TranslateOptions.defaults().requestTimeout()));
+        engine = TranslationEngine.start(new TranslateOptions(TranslateOptions.defaults().modesDir(), 2,
+                TranslateOptions.defaults().requestTimeout()).withoutCache());
         edge = new RunningEdge(engine.services());
     }
 
@@ -56,23 +58,68 @@ class TranslateTextTest {
     }
 
     @Test
-    void aHundredCorpusSentencesAreByteIdenticalToTheApertiumCommand() throws IOException {
+    void everyCorpusSentenceIsByteIdenticalToTheApertiumCommand() throws IOException {
         List<String> sentences;
         try (InputStream in = getClass().getResourceAsStream("/en-sentences.txt")) {
             sentences = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
         // apertium -u on the whole batch, one sentence a paragraph, gives every reference at once.
         List<String> expected = List.of(ApertiumCli.translate("eng-spa", String.join("\n\n", sentences)).split("\n\n", -1));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            long started = System.nanoTime();
+            List<CompletableFuture<String>> answers = sentences.stream()
+                    .map(sentence -> CompletableFuture.supplyAsync(() -> translate(sentence, "en", "es").translatedText(), callers))
+                    .toList();
+            List<String> actual = answers.stream().map(CompletableFuture::join).toList();
+            LOG.info("{} requests through the edge, 8 at a time, took {} ms", sentences.size(),
+                    (System.nanoTime() - started) / 1_000_000);
 
-        List<String> actual = new ArrayList<>();
-        long started = System.nanoTime();
-        for (String sentence : sentences) {
-            actual.add(translate(sentence, "en", "es").translatedText());
+            assertThat(actual).hasSize(1_000).containsExactlyElementsOf(expected);
+        } finally {
+            callers.shutdownNow();
         }
-        LOG.info("{} warm requests through the edge took {} ms on average", sentences.size(),
-                String.format("%.2f", (System.nanoTime() - started) / 1e6 / sentences.size()));
+    }
 
-        assertThat(actual).containsExactlyElementsOf(expected);
+    @Test
+    void htmlAskedForByHeaderComesBackWithItsMarkupAndEntities() {
+        String html = "<p title=\"The big house\">The <b>big</b> house is <a href=\"x.html\">very nice</a>. Jos&eacute; &amp; "
+                + "Ana.</p><!-- the house --><script>var house = \"the house\";</script>";
+
+        String translated = edge.translate().translateText(r -> r.text(html).sourceLanguageCode("en").targetLanguageCode("es")
+                .overrideConfiguration(c -> c.putHeader("X-Lingogate-Format", "html"))).translatedText();
+
+        assertThat(translated).isEqualTo("<p title=\"" + ApertiumCli.translate("eng-spa", "The big house")
+                + "\">La casa <b>grande</b> es <a href=\"x.html\">muy buena</a>. Jos&eacute; &amp; Ana.</p>"
+                + "<!-- the house --><script>var house = \"the house\";</script>");
+    }
+
+    @Test
+    void unknownWordsAreMarkedOnlyWhenAskedFor() {
+        String text = "The xyzzy cat sings.";
+
+        String marked = edge.translate().translateText(r -> r.text(text).sourceLanguageCode("en").targetLanguageCode("es")
+                .overrideConfiguration(c -> c.putHeader("X-Lingogate-Mark-Unknown", "true"))).translatedText();
+
+        assertThat(marked).isEqualTo(ApertiumCli.run(List.of("apertium", "eng-spa"), text)).contains("*xyzzy");
+        assertThat(translate(text, "en", "es").translatedText()).isEqualTo(ApertiumCli.translate("eng-spa", text))
+                .doesNotContain("*");
+    }
+
+    @Test
+    void anUnknownFormatHeaderIsRejectedWithValidationException() {
+        assertValidationError(() -> edge.translate().translateText(r -> r.text("Hello").sourceLanguageCode("en")
+                        .targetLanguageCode("es").overrideConfiguration(c -> c.putHeader("X-Lingogate-Format", "xml"))),
+                "1 validation error detected: Value 'xml' at 'X-Lingogate-Format' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [text, html]");
+    }
+
+    @Test
+    void aMarkUnknownHeaderThatIsNoBooleanIsRejectedWithValidationException() {
+        assertValidationError(() -> edge.translate().translateText(r -> r.text("Hello").sourceLanguageCode("en")
+                        .targetLanguageCode("es").overrideConfiguration(c -> c.putHeader("X-Lingogate-Mark-Unknown", "yes"))),
+                "1 validation error detected: Value 'yes' at 'X-Lingogate-Mark-Unknown' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [true, false]");
     }
 
     @Test

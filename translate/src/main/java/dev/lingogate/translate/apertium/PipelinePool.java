@@ -75,6 +75,7 @@ public final class PipelinePool implements AutoCloseable {
     /** Requests in a pipeline or waiting for one. */
     private final AtomicInteger admitted = new AtomicInteger();
     private PipelinePool marking;
+    private String version;
     private boolean closed;
 
     /**
@@ -127,6 +128,18 @@ public final class PipelinePool implements AutoCloseable {
 
     public ApertiumMode mode() {
         return mode;
+    }
+
+    /** The version of the mode's programs and data, as {@link ApertiumMode#version()} tells it; read once. */
+    public synchronized String version() {
+        if (version == null) {
+            try {
+                version = mode.version();
+            } catch (IOException e) {
+                throw new PipelineFailure("the " + mode.name() + " mode cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return version;
     }
 
     /**

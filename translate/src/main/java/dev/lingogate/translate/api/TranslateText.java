@@ -8,6 +8,7 @@ import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.translate.apertium.PipelineFailure;
 import dev.lingogate.translate.apertium.QueueFull;
+import dev.lingogate.translate.apertium.TextFormat;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.LanguageScore;
@@ -19,6 +20,9 @@ import java.util.List;
 /**
  * Amazon Translate's TranslateText on the warm Apertium pipelines, directly or through a chain of
  * installed directions.
+ *
+ * <p>Lingogate's own extensions, HTML and unknown-word marks, are asked for in headers
+ * ({@link LingogateHeaders}), which AWS's SDKs let a caller add and Amazon Translate ignores.
  *
  * <p>Settings are checked but have no effect: AWS ignores Formality for target languages that do
  * not support it, and answers no {@code AppliedSettings} then, which is what Apertium's pairs are.
@@ -44,6 +48,7 @@ final class TranslateText implements JsonOperation {
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
         request.authorize("translate:TranslateText", "*");
+        LingogateHeaders extensions = LingogateHeaders.of(request);
         JsonNode settings = input.get("Settings");
         new ConstraintViolations()
                 .requiredString(input, "Text", 1, Integer.MAX_VALUE, true)
@@ -68,16 +73,16 @@ final class TranslateText implements JsonOperation {
         String target = input.get("TargetLanguageCode").asText();
         String requestedSource = input.get("SourceLanguageCode").asText();
         String source = requestedSource.equals("auto") ? detectedLanguage(text) : requestedSource;
-        return answer(translate(text, new LanguagePair(source, target)), source, target);
+        return answer(translate(text, new LanguagePair(source, target), extensions), source, target);
     }
 
-    private String translate(String text, LanguagePair pair) {
+    private String translate(String text, LanguagePair pair, LingogateHeaders extensions) {
         if (pair.source().equals(pair.target())) {
             // AWS answers the text as it is (and does not charge for it).
             return text;
         }
         try {
-            return translator.translate(pair, text).text();
+            return translator.translate(pair, text, extensions.format(), extensions.markUnknownWords()).text();
         } catch (UnsupportedPair e) {
             throw new AwsException(400, "UnsupportedLanguagePairException",
                     "Unsupported language pair: " + pair.source() + " to " + pair.target() + ".")
