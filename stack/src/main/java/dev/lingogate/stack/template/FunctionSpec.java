@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param codeUri             the CodeUri as written, relative to the template's folder
  * @param reservedConcurrency ReservedConcurrentExecutions, or null when the function has none
+ * @param provisionedConcurrency ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions, or null for none
  */
 public record FunctionSpec(String logicalId, String functionName, String handler, String runtime, String codeUri,
-        int memoryMb, int timeoutSeconds, Integer reservedConcurrency, Map<String, String> environment,
+        int memoryMb, int timeoutSeconds, Integer reservedConcurrency, Integer provisionedConcurrency, Map<String, String> environment,
         List<Statement> policy, List<RouteSpec> routes) {
 }

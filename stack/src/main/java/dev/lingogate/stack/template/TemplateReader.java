@@ -113,13 +113,17 @@ public final class TemplateReader {
             int timeout = intProperty(properties, "Timeout", 3, where);
             Integer reserved = properties.containsKey("ReservedConcurrentExecutions")
                     ? intProperty(properties, "ReservedConcurrentExecutions", 0, where) : null;
+            Integer provisioned = properties.get("ProvisionedConcurrencyConfig") instanceof Map<?, ?> config
+                    && config.containsKey("ProvisionedConcurrentExecutions")
+                    ? intProperty(asMap(config), "ProvisionedConcurrentExecutions", 0, where + ".ProvisionedConcurrencyConfig")
+                    : null;
             Map<String, String> environment = new LinkedHashMap<>();
             if (properties.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
                 vars.forEach((name, value) -> environment.put(String.valueOf(name),
                         intrinsics.resolveString(value, where + ".Environment.Variables." + name)));
             }
             return new FunctionSpec(logicalId, physicalId(logicalId), handler, runtime, codeUri, memory, timeout, reserved,
-                    environment, policy(logicalId, properties.get("Policies")), routes(logicalId, properties.get("Events")));
+                    provisioned, environment, policy(logicalId, properties.get("Policies")), routes(logicalId, properties.get("Events")));
         }
 
         private List<Statement> policy(String logicalId, Object policies) {

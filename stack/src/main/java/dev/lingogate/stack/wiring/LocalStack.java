@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
             host.register(new FunctionDefinition(function.functionName(), function.handler(), function.runtime(),
                     List.of(CodeArtifact.of(template.folder(), function)), function.memoryMb(), function.timeoutSeconds(),
                     function.environment(), key, roles.roleArn(function))
-                    .withReservedConcurrency(function.reservedConcurrency()));
+                    .withReservedConcurrency(function.reservedConcurrency())
+                    .withProvisionedConcurrency(function.provisionedConcurrency()));
             // Started now, so that the first person's request finds a warm environment.
             warming.add(host.prewarm(function.functionName()).toCompletableFuture()
                     .exceptionally(e -> {

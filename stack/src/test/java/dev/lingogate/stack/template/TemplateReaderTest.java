@@ -58,6 +58,9 @@ class TemplateReaderTest {
                       Handler: a.B::handle
                       Timeout: 5
                       ReservedConcurrentExecutions: 2
+                      AutoPublishAlias: live
+                      ProvisionedConcurrencyConfig:
+                        ProvisionedConcurrentExecutions: 1
                       Environment:
                         Variables:
                           OVERRIDDEN: from-function
@@ -67,6 +70,7 @@ class TemplateReaderTest {
         assertThat(function.timeoutSeconds()).isEqualTo(5);
         assertThat(function.memoryMb()).isEqualTo(128);
         assertThat(function.reservedConcurrency()).isEqualTo(2);
+        assertThat(function.provisionedConcurrency()).isEqualTo(1);
         assertThat(function.environment()).containsEntry("SHARED", "from-globals").containsEntry("OVERRIDDEN", "from-function");
     }
 
