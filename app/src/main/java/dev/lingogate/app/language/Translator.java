@@ -21,11 +21,19 @@ public final class Translator {
      * @param source a language code or "auto"
      */
     public TranslatedText translate(String field, String text, String source, String target) {
+        return translate(field, text, source, target, TextOptions.DEFAULT);
+    }
+
+    /** As above, in a format and with unknown words marked or not, asked for in Lingogate's headers. */
+    public TranslatedText translate(String field, String text, String source, String target, TextOptions options) {
         requireWithinLimit(field, text);
         TranslateTextResponse answer = translate.translateText(request -> request
                 .text(text)
                 .sourceLanguageCode(source)
-                .targetLanguageCode(target));
+                .targetLanguageCode(target)
+                .overrideConfiguration(call -> call
+                        .putHeader("X-Lingogate-Format", options.format())
+                        .putHeader("X-Lingogate-Mark-Unknown", Boolean.toString(options.markUnknown()))));
         return new TranslatedText(answer.translatedText(), answer.sourceLanguageCode());
     }
 

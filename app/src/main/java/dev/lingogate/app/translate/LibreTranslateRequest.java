@@ -4,31 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.app.http.HttpError;
 import dev.lingogate.app.http.JsonBody;
 import dev.lingogate.app.http.ProxyRequest;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lingogate.app.language.LanguageCode;
+import dev.lingogate.app.language.TextOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A LibreTranslate /translate request: q is one text or an array of texts (then the answer is an
- * array too), source may be "auto" (the default here), format is "text" or "html" (Translate
- * keeps HTML tags in place either way, so the format is checked but changes nothing).
+ * array too), source may be "auto" (the default here), format is "text" or "html" (HTML: text
+ * nodes and title/alt/placeholder translated, markup kept), and Lingogate's own markUnknown
+ * (true or false, default false) marks the words the engine does not know.
  */
-record LibreTranslateRequest(List<String> texts, boolean batch, String source, String target, String format) {
+record LibreTranslateRequest(List<String> texts, boolean batch, String source, String target, TextOptions options) {
     static final int MAX_TEXTS = 100;
 
     static LibreTranslateRequest fromQuery(ProxyRequest request) {
         String q = request.query("q").filter(value -> !value.isBlank()).orElseThrow(LibreTranslateRequest::missingQ);
-        return of(List.of(q), false, request.query("source"), request.query("target"), request.query("format"));
+        return of(List.of(q), false, request.query("source"), request.query("target"),
+                TextOptions.of(request.query("format"), request.query("markUnknown").map(TextNode::valueOf)));
     }
 
     static LibreTranslateRequest fromBody(JsonBody body) {
         JsonNode q = body.field("q").orElseThrow(LibreTranslateRequest::missingQ);
         if (q.isArray()) {
-            return of(texts(q), true, body.optionalString("source"), body.optionalString("target"), body.optionalString("format"));
+            return of(texts(q), true, body.optionalString("source"), body.optionalString("target"), options(body));
         }
         String text = body.optionalString("q").orElseThrow(LibreTranslateRequest::missingQ);
-        return of(List.of(text), false, body.optionalString("source"), body.optionalString("target"), body.optionalString("format"));
+        return of(List.of(text), false, body.optionalString("source"), body.optionalString("target"), options(body));
+    }
+
+    private static TextOptions options(JsonBody body) {
+        return TextOptions.of(body.optionalString("format"), body.field("markUnknown"));
     }
 
     boolean detectsSource() {
@@ -36,15 +44,11 @@ record LibreTranslateRequest(List<String> texts, boolean batch, String source, S
     }
 
     private static LibreTranslateRequest of(List<String> texts, boolean batch, Optional<String> source,
-                                            Optional<String> target, Optional<String> format) {
+                                            Optional<String> target, TextOptions options) {
         String from = LanguageCode.source("source", source.filter(s -> !s.isBlank()).orElse(LanguageCode.AUTO));
         String to = LanguageCode.target("target", target.filter(t -> !t.isBlank())
                 .orElseThrow(() -> HttpError.badRequest("Invalid request: missing target parameter")));
-        String shape = format.orElse("text");
-        if (!shape.equals("text") && !shape.equals("html")) {
-            throw HttpError.badRequest("format must be \"text\" or \"html\"");
-        }
-        return new LibreTranslateRequest(texts, batch, from, to, shape);
+        return new LibreTranslateRequest(texts, batch, from, to, options);
     }
 
     private static List<String> texts(JsonNode array) {

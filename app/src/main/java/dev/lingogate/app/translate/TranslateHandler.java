@@ -65,7 +65,7 @@ public final class TranslateHandler implements RequestHandler<APIGatewayProxyReq
                 detected.add(language);
                 source = language.language();
             }
-            translated.add(translator.translate("q", text, source, request.target()).text());
+            translated.add(translator.translate("q", text, source, request.target(), request.options()).text());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         if (request.detectsSource()) {

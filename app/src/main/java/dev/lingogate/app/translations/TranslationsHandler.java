@@ -12,6 +12,7 @@ import dev.lingogate.app.http.JsonBody;
 import dev.lingogate.app.http.JsonResponse;
 import dev.lingogate.app.http.ProxyRequest;
 import dev.lingogate.app.language.LanguageCode;
+import dev.lingogate.app.language.TextOptions;
 import dev.lingogate.app.language.TranslatedText;
 import dev.lingogate.app.language.Translator;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,9 @@ public final class TranslationsHandler implements RequestHandler<APIGatewayProxy
         String source = LanguageCode.source("source", body.optionalString("source", LanguageCode.AUTO));
         String target = LanguageCode.target("target", body.requiredString("target"));
 
-        TranslatedText translated = translator.translate("text", text, source, target);
+        TextOptions options = TextOptions.of(body.optionalString("format"), body.field("markUnknown"));
+
+        TranslatedText translated = translator.translate("text", text, source, target, options);
         String now = now();
         Translation translation = new Translation(ids.next().value(), text, translated.text(), source,
                 translated.sourceLanguage(), target, now, now, 1);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.lingogate.app.http.HttpError;
 import dev.lingogate.app.http.ProxyRequest;
+import dev.lingogate.app.language.TextOptions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class LibreTranslateRequestTest {
 
     @Test
     void theFormatIsTextUnlessHtmlIsAskedFor() {
-        assertThat(body("{\"q\":\"Hi\",\"target\":\"es\"}").format()).isEqualTo("text");
-        assertThat(body("{\"q\":\"<b>Hi</b>\",\"target\":\"es\",\"format\":\"html\"}").format()).isEqualTo("html");
+        assertThat(body("{\"q\":\"Hi\",\"target\":\"es\"}").options().format()).isEqualTo("text");
+        assertThat(body("{\"q\":\"<b>Hi</b>\",\"target\":\"es\",\"format\":\"html\"}").options().format()).isEqualTo("html");
     }
 
     @Test
@@ -95,7 +96,7 @@ class LibreTranslateRequestTest {
     @Test
     void aGetRequestReadsTheQueryString() {
         LibreTranslateRequest request = query(Map.of("q", "Hello", "source", "en", "target", "ca"));
-        assertThat(request).isEqualTo(new LibreTranslateRequest(List.of("Hello"), false, "en", "ca", "text"));
+        assertThat(request).isEqualTo(new LibreTranslateRequest(List.of("Hello"), false, "en", "ca", TextOptions.DEFAULT));
     }
 
     @Test

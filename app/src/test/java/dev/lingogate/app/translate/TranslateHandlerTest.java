@@ -49,4 +49,20 @@ class TranslateHandlerTest {
         assertThat(error(response)).contains("try again");
         assertThat(context.log()).hasSize(1);
     }
+
+    @Test
+    void aMarkUnknownThatIsNoBooleanIsRejectedInLibreTranslatesShape() {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ProxyEvents.load("post-translate")
+                .withBody("{\"q\":\"Hello\",\"source\":\"en\",\"target\":\"es\",\"markUnknown\":1}"), context);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).isEqualTo("{\"error\":\"markUnknown must be true or false\"}");
+    }
+
+    @Test
+    void aGetWithAnUnknownFormatIsRejectedInLibreTranslatesShape() {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(ProxyEvents.load("get-translate")
+                .withQueryStringParameters(Map.of("q", "Hello", "target", "es", "format", "pdf")), context);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(error(response)).isEqualTo("format must be \"text\" or \"html\"");
+    }
 }

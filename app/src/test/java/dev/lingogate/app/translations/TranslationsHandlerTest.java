@@ -168,4 +168,18 @@ class TranslationsHandlerTest {
         assertThat(response.getBody()).doesNotContain("Exception");
         assertThat(context.log()).singleElement().asString().contains("SdkClientException").contains("Connection refused");
     }
+
+    @Test
+    void aFormatOtherThanTextOrHtmlIsRejectedNamingTheField() {
+        APIGatewayProxyResponseEvent response = post("{\"text\": \"Hello\", \"target\": \"es\", \"format\": \"xml\"}");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(message(response)).isEqualTo("format must be \"text\" or \"html\"");
+    }
+
+    @Test
+    void aMarkUnknownThatIsNoBooleanIsRejectedNamingTheField() {
+        APIGatewayProxyResponseEvent response = post("{\"text\": \"Hello\", \"target\": \"es\", \"markUnknown\": \"yes\"}");
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(message(response)).isEqualTo("markUnknown must be true or false");
+    }
 }
