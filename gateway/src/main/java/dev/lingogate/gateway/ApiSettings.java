@@ -3,8 +3,11 @@ package dev.lingogate.gateway;
 import dev.lingogate.gateway.admission.ApiKeyStore;
 import dev.lingogate.gateway.admission.MethodThrottle;
 import dev.lingogate.gateway.admission.UsagePlan;
+import dev.lingogate.gateway.authorization.Authorizer;
 import dev.lingogate.gateway.cors.CorsConfiguration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the template says about the API as a whole beyond its routes.
@@ -13,33 +16,67 @@ import java.util.List;
  * @param usagePlans the plans API keys are members of
  * @param methodThrottling the stage's throttling settings, stage-wide and per method
  * @param apiKeys where the keys live; null when no route requires one
+ * @param authorizers the API's authorizers by name ({@code Auth.Authorizers})
+ * @param defaultAuthorizer the authorizer of routes that name none ({@code Auth.DefaultAuthorizer}); null for none
+ * @param stageVariables the stage's variables ({@code Variables}), passed to functions in their events
+ * @param binaryMediaTypes the REST API's {@code BinaryMediaTypes}: request bodies of these types reach
+ *     functions base64-encoded; empty to tell binary bodies by their media type
  */
 public record ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, List<MethodThrottle> methodThrottling,
-                         ApiKeyStore apiKeys) {
+                          ApiKeyStore apiKeys, Map<String, Authorizer> authorizers, String defaultAuthorizer,
+                          Map<String, String> stageVariables, List<String> binaryMediaTypes) {
 
   public ApiSettings {
     usagePlans = usagePlans == null ? List.of() : List.copyOf(usagePlans);
     methodThrottling = methodThrottling == null ? List.of() : List.copyOf(methodThrottling);
+    authorizers = authorizers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(authorizers));
+    stageVariables = stageVariables == null ? Map.of() : Map.copyOf(stageVariables);
+    binaryMediaTypes = binaryMediaTypes == null ? List.of() : List.copyOf(binaryMediaTypes);
   }
 
-  /** No CORS, no keys, no throttling. */
+  public ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, List<MethodThrottle> methodThrottling,
+                     ApiKeyStore apiKeys) {
+    this(cors, usagePlans, methodThrottling, apiKeys, Map.of(), null, Map.of(), List.of());
+  }
+
+  /** No CORS, no keys, no throttling, no authorizers. */
   public static ApiSettings none() {
     return new ApiSettings(null, List.of(), List.of(), null);
   }
 
   public ApiSettings withCors(CorsConfiguration newCors) {
-    return new ApiSettings(newCors, usagePlans, methodThrottling, apiKeys);
+    return new ApiSettings(newCors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
+        stageVariables, binaryMediaTypes);
   }
 
   public ApiSettings withUsagePlans(List<UsagePlan> newPlans) {
-    return new ApiSettings(cors, newPlans, methodThrottling, apiKeys);
+    return new ApiSettings(cors, newPlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
+        stageVariables, binaryMediaTypes);
   }
 
   public ApiSettings withMethodThrottling(List<MethodThrottle> newThrottling) {
-    return new ApiSettings(cors, usagePlans, newThrottling, apiKeys);
+    return new ApiSettings(cors, usagePlans, newThrottling, apiKeys, authorizers, defaultAuthorizer,
+        stageVariables, binaryMediaTypes);
   }
 
   public ApiSettings withApiKeys(ApiKeyStore newKeys) {
-    return new ApiSettings(cors, usagePlans, methodThrottling, newKeys);
+    return new ApiSettings(cors, usagePlans, methodThrottling, newKeys, authorizers, defaultAuthorizer,
+        stageVariables, binaryMediaTypes);
+  }
+
+  /** @param newDefault the name of the authorizer guarding routes that name none, or null */
+  public ApiSettings withAuthorizers(Map<String, Authorizer> newAuthorizers, String newDefault) {
+    return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, newAuthorizers, newDefault,
+        stageVariables, binaryMediaTypes);
+  }
+
+  public ApiSettings withStageVariables(Map<String, String> newVariables) {
+    return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
+        newVariables, binaryMediaTypes);
+  }
+
+  public ApiSettings withBinaryMediaTypes(List<String> newTypes) {
+    return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
+        stageVariables, newTypes);
   }
 }

@@ -15,14 +15,27 @@ import java.util.Objects;
  * @param adminPort port of the metrics endpoint on 127.0.0.1 (0 for any free one), -1 for none
  * @param accessLogFormat the access log line with {@code $context} variables (a stage's
  *     {@code AccessLogSetting.Format}); null for {@link AccessLogFormat#DEFAULT}
+ * @param eventLoops how many event loops serve requests (each with its own connections to proxied services)
+ * @param idleTimeout how long a connection may stay silent before it is closed
+ * @param headerTimeout how long a client may take to send a request's line and headers: a client
+ *     trickling them in (slowloris) is cut off then, however busy it keeps the connection
+ * @param openApiPath where the API's OpenAPI 3 document is served ({@code /openapi.json}); null for nowhere
+ * @param docsPath where the API's documentation page (Swagger UI) is served ({@code /docs/}); null for nowhere
  */
 public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKind, String stage,
-                             long maxBodyBytes, Duration integrationTimeout, int adminPort, String accessLogFormat) {
+                             long maxBodyBytes, Duration integrationTimeout, int adminPort, String accessLogFormat,
+                             int eventLoops, Duration idleTimeout, Duration headerTimeout, String openApiPath,
+                             String docsPath) {
 
   public static final int NO_ADMIN_PORT = -1;
 
   public static final long TEN_MEGABYTES = 10L * 1024 * 1024;
   public static final Duration TWENTY_NINE_SECONDS = Duration.ofSeconds(29);
+  /** What Vert.x, like most servers, allows by default for request lines and header blocks. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+  public static final String DEFAULT_OPENAPI_PATH = "/openapi.json";
+  public static final String DEFAULT_DOCS_PATH = "/docs/";
 
   public GatewayOptions {
     Objects.requireNonNull(host, "host");
@@ -41,6 +54,35 @@ public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKin
     if (integrationTimeout.isNegative() || integrationTimeout.isZero()) {
       throw new IllegalArgumentException("integrationTimeout must be positive, was " + integrationTimeout);
     }
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("eventLoops must be at least 1, was " + eventLoops);
+    }
+    idleTimeout = positive(idleTimeout, DEFAULT_IDLE_TIMEOUT, "idleTimeout");
+    headerTimeout = positive(headerTimeout, DEFAULT_HEADER_TIMEOUT, "headerTimeout");
+    if (openApiPath != null && !openApiPath.startsWith("/")) {
+      throw new IllegalArgumentException("openApiPath must start with '/', was " + openApiPath);
+    }
+    if (docsPath != null && !(docsPath.startsWith("/") && docsPath.endsWith("/"))) {
+      throw new IllegalArgumentException("docsPath must start and end with '/', was " + docsPath);
+    }
+  }
+
+  private static Duration positive(Duration value, Duration byDefault, String name) {
+    if (value == null) {
+      return byDefault;
+    }
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    }
+    return value;
+  }
+
+  /** Served by as many event loops as there are processors, the OpenAPI document and docs page at their defaults. */
+  public GatewayOptions(String host, int port, Path webRoot, ApiKind apiKind, String stage, long maxBodyBytes,
+                        Duration integrationTimeout, int adminPort, String accessLogFormat) {
+    this(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort, accessLogFormat,
+        Runtime.getRuntime().availableProcessors(), DEFAULT_IDLE_TIMEOUT, DEFAULT_HEADER_TIMEOUT,
+        DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH);
   }
 
   /** Without an admin port, with the default access log format. */
@@ -61,36 +103,52 @@ public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKin
 
   public GatewayOptions withPort(int newPort) {
     return new GatewayOptions(host, newPort, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withWebRoot(Path newWebRoot) {
     return new GatewayOptions(host, port, newWebRoot, apiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withApiKind(ApiKind newApiKind) {
     return new GatewayOptions(host, port, webRoot, newApiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withMaxBodyBytes(long newMaxBodyBytes) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, newMaxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withIntegrationTimeout(Duration newTimeout) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, newTimeout,
-        adminPort, accessLogFormat);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withAdminPort(int newAdminPort) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, newAdminPort,
-        accessLogFormat);
+        accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
   }
 
   public GatewayOptions withAccessLogFormat(String newFormat) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
-        newFormat);
+        newFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+  }
+
+  public GatewayOptions withEventLoops(int newEventLoops) {
+    return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
+        accessLogFormat, newEventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+  }
+
+  public GatewayOptions withTimeouts(Duration newIdleTimeout, Duration newHeaderTimeout) {
+    return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
+        accessLogFormat, eventLoops, newIdleTimeout, newHeaderTimeout, openApiPath, docsPath);
+  }
+
+  /** @param newOpenApiPath where the OpenAPI document is served, or null; @param newDocsPath the docs page, or null */
+  public GatewayOptions withDocumentation(String newOpenApiPath, String newDocsPath) {
+    return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
+        accessLogFormat, eventLoops, idleTimeout, headerTimeout, newOpenApiPath, newDocsPath);
   }
 }

@@ -2,6 +2,7 @@ package dev.lingogate.gateway.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lingogate.gateway.admission.ApiKey;
+import dev.lingogate.gateway.authorization.Authorization;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestHeaders;
 import dev.lingogate.gateway.routing.RouteMatch;
@@ -16,14 +17,36 @@ import java.util.Map;
 final class PayloadV1 {
 
   private final String stage;
+  private final Map<String, String> stageVariables;
+  private final BodyEncoding encoding;
 
-  PayloadV1(String stage) {
+  PayloadV1(String stage, Map<String, String> stageVariables, BodyEncoding encoding) {
     this.stage = stage;
+    this.stageVariables = stageVariables;
+    this.encoding = encoding;
   }
 
-  void write(JsonGenerator json, IncomingRequest request, RouteMatch match, ApiKey apiKey) throws IOException {
-    String resource = match.route().pathTemplate();
+  void write(JsonGenerator json, IncomingRequest request, RouteMatch match, ApiKey apiKey, Authorization authorization)
+      throws IOException {
     json.writeStartObject();
+    writeRequest(json, request, match, apiKey, authorization);
+    ProxyEvent.writeBody(json, request, encoding, true);
+    json.writeEndObject();
+  }
+
+  /** A REQUEST authorizer's event: the request without its body, and the ARN asked for. */
+  void writeAuthorizerRequest(JsonGenerator json, IncomingRequest request, RouteMatch match, String methodArn)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", "REQUEST");
+    json.writeStringField("methodArn", methodArn);
+    writeRequest(json, request, match, null, null);
+    json.writeEndObject();
+  }
+
+  private void writeRequest(JsonGenerator json, IncomingRequest request, RouteMatch match, ApiKey apiKey,
+                            Authorization authorization) throws IOException {
+    String resource = match.route().pathTemplate();
     json.writeStringField("resource", resource);
     json.writeStringField("path", request.rawPath());
     json.writeStringField("httpMethod", request.method());
@@ -34,10 +57,12 @@ final class PayloadV1 {
     } else {
       ProxyEvent.writeStringMap(json, "pathParameters", match.pathParameters());
     }
-    json.writeNullField("stageVariables");
-    writeRequestContext(json, request, resource, apiKey);
-    ProxyEvent.writeBody(json, request, true);
-    json.writeEndObject();
+    if (stageVariables.isEmpty()) {
+      json.writeNullField("stageVariables");
+    } else {
+      ProxyEvent.writeStringMap(json, "stageVariables", stageVariables);
+    }
+    writeRequestContext(json, request, resource, apiKey, authorization);
   }
 
   private static void writeHeaders(JsonGenerator json, RequestHeaders headers) throws IOException {
@@ -77,8 +102,8 @@ final class PayloadV1 {
     json.writeEndObject();
   }
 
-  private void writeRequestContext(JsonGenerator json, IncomingRequest request, String resource, ApiKey apiKey)
-      throws IOException {
+  private void writeRequestContext(JsonGenerator json, IncomingRequest request, String resource, ApiKey apiKey,
+                                   Authorization authorization) throws IOException {
     json.writeObjectFieldStart("requestContext");
     json.writeStringField("accountId", ProxyEvent.ACCOUNT_ID);
     json.writeStringField("apiId", ProxyEvent.API_ID);
@@ -101,7 +126,38 @@ final class PayloadV1 {
       json.writeStringField("apiKeyId", apiKey.id());
     }
     json.writeEndObject();
+    if (authorization != null) {
+      writeAuthorizer(json, authorization);
+    }
     json.writeEndObject();
+  }
+
+  /** A Lambda authorizer's principal and context keys side by side; a JWT's claims and scopes. */
+  private static void writeAuthorizer(JsonGenerator json, Authorization authorization) throws IOException {
+    json.writeObjectFieldStart("authorizer");
+    if (authorization.isJwt()) {
+      json.writeFieldName("claims");
+      json.writeTree(authorization.claims());
+      writeScopes(json, authorization.scopes());
+    } else {
+      if (authorization.principalId() != null) {
+        json.writeStringField("principalId", authorization.principalId());
+      }
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry : authorization.context().properties()) {
+        json.writeFieldName(entry.getKey());
+        json.writeTree(entry.getValue());
+      }
+      json.writeNumberField("integrationLatency", authorization.latencyMillis());
+    }
+    json.writeEndObject();
+  }
+
+  static void writeScopes(JsonGenerator json, List<String> scopes) throws IOException {
+    if (scopes.isEmpty()) {
+      json.writeNullField("scopes");
+    } else {
+      writeArray(json, "scopes", scopes);
+    }
   }
 
   private static void writeArray(JsonGenerator json, String name, List<String> values) throws IOException {

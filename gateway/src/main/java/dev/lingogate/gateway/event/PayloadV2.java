@@ -1,6 +1,7 @@
 package dev.lingogate.gateway.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lingogate.gateway.authorization.Authorization;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestHeaders;
 import dev.lingogate.gateway.routing.RouteMatch;
@@ -16,12 +17,42 @@ import java.util.Map;
  */
 final class PayloadV2 {
 
-  private static final String STAGE = "$default";
+  private final Map<String, String> stageVariables;
+  private final BodyEncoding encoding;
 
-  void write(JsonGenerator json, IncomingRequest request, RouteMatch match) throws IOException {
-    String routeKey = match.route().routeKey();
+  PayloadV2(Map<String, String> stageVariables, BodyEncoding encoding) {
+    this.stageVariables = stageVariables;
+    this.encoding = encoding;
+  }
+
+  void write(JsonGenerator json, IncomingRequest request, RouteMatch match, Authorization authorization)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("version", "2.0");
+    writeRequest(json, request, match, authorization);
+    ProxyEvent.writeBody(json, request, encoding, false);
+    json.writeEndObject();
+  }
+
+  /** A REQUEST authorizer's event: the request without its body, the ARN asked for, the identity values. */
+  void writeAuthorizerRequest(JsonGenerator json, IncomingRequest request, RouteMatch match, String routeArn,
+                              List<String> identityValues) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("version", "2.0");
+    json.writeStringField("type", "REQUEST");
+    json.writeStringField("routeArn", routeArn);
+    json.writeArrayFieldStart("identitySource");
+    for (String value : identityValues) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+    writeRequest(json, request, match, null);
+    json.writeEndObject();
+  }
+
+  private void writeRequest(JsonGenerator json, IncomingRequest request, RouteMatch match,
+                            Authorization authorization) throws IOException {
+    String routeKey = match.route().routeKey();
     json.writeStringField("routeKey", routeKey);
     json.writeStringField("rawPath", request.rawPath());
     json.writeStringField("rawQueryString", request.rawQueryString());
@@ -31,9 +62,10 @@ final class PayloadV2 {
     if (!match.pathParameters().isEmpty()) {
       ProxyEvent.writeStringMap(json, "pathParameters", match.pathParameters());
     }
-    writeRequestContext(json, request, routeKey);
-    ProxyEvent.writeBody(json, request, false);
-    json.writeEndObject();
+    if (!stageVariables.isEmpty()) {
+      ProxyEvent.writeStringMap(json, "stageVariables", stageVariables);
+    }
+    writeRequestContext(json, request, routeKey, authorization);
   }
 
   private static void writeCookies(JsonGenerator json, List<String> cookieHeaders) throws IOException {
@@ -73,8 +105,8 @@ final class PayloadV2 {
     json.writeEndObject();
   }
 
-  private static void writeRequestContext(JsonGenerator json, IncomingRequest request, String routeKey)
-      throws IOException {
+  private static void writeRequestContext(JsonGenerator json, IncomingRequest request, String routeKey,
+                                          Authorization authorization) throws IOException {
     json.writeObjectFieldStart("requestContext");
     json.writeStringField("accountId", ProxyEvent.ACCOUNT_ID);
     json.writeStringField("apiId", ProxyEvent.API_ID);
@@ -89,9 +121,28 @@ final class PayloadV2 {
     json.writeEndObject();
     json.writeStringField("requestId", request.requestId());
     json.writeStringField("routeKey", routeKey);
-    json.writeStringField("stage", STAGE);
+    json.writeStringField("stage", ProxyEvent.DEFAULT_STAGE);
     json.writeStringField("time", RequestTime.format(request.receivedAtMillis()));
     json.writeNumberField("timeEpoch", request.receivedAtMillis());
+    if (authorization != null) {
+      writeAuthorizer(json, authorization);
+    }
+    json.writeEndObject();
+  }
+
+  /** {@code authorizer.lambda} holds a Lambda authorizer's context, {@code authorizer.jwt} a JWT's claims and scopes. */
+  private static void writeAuthorizer(JsonGenerator json, Authorization authorization) throws IOException {
+    json.writeObjectFieldStart("authorizer");
+    if (authorization.isJwt()) {
+      json.writeObjectFieldStart("jwt");
+      json.writeFieldName("claims");
+      json.writeTree(authorization.claims());
+      PayloadV1.writeScopes(json, authorization.scopes());
+      json.writeEndObject();
+    } else {
+      json.writeFieldName("lambda");
+      json.writeTree(authorization.context());
+    }
     json.writeEndObject();
   }
 }

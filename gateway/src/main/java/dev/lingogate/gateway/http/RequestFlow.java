@@ -5,8 +5,11 @@ import dev.lingogate.gateway.GatewayOptions;
 import dev.lingogate.gateway.Route;
 import dev.lingogate.gateway.admission.Admission;
 import dev.lingogate.gateway.admission.ApiKey;
+import dev.lingogate.gateway.authorization.Authorization;
+import dev.lingogate.gateway.authorization.Authorizers;
 import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.event.ProxyEvent;
+import dev.lingogate.gateway.integration.HttpProxyIntegration;
 import dev.lingogate.gateway.integration.Integration;
 import dev.lingogate.gateway.observability.AccessLogFormat;
 import dev.lingogate.gateway.observability.GatewayMetrics;
@@ -22,6 +25,8 @@ import dev.lingogate.gateway.routing.RequestPath;
 import dev.lingogate.gateway.routing.RouteMatch;
 import dev.lingogate.gateway.routing.RouteTable;
 import dev.lingogate.gateway.statics.WebRoot;
+import dev.lingogate.gateway.openapi.Documentation;
+import dev.lingogate.gateway.validation.RequestValidators;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Future;
@@ -33,36 +38,52 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The path of one request through the gateway, top to bottom: answer a CORS preflight or match the
- * route, check keys, throttles and limits, build the event, invoke the function, map its answer and add the CORS
- * headers, write the response (and the access log line). A request no route matches is a file of
- * the web page or the API's unknown-route answer.
+ * The path of one request through the gateway, top to bottom: answer the API's documentation or a
+ * CORS preflight, or match the route; ask its authorizer, check keys and throttles, read the body
+ * within its limit and validate the request; then build the event and invoke the function, mapping
+ * its answer, or forward the request to the route's HTTP service; add the CORS headers, write the
+ * response (and the access log line). A request no route matches is a file of the web page or the
+ * API's unknown-route answer.
  */
 public final class RequestFlow implements Handler<HttpServerRequest> {
 
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** What the steps before the body is read found out about the caller. */
+  private record Admitted(Authorization authorization, ApiKey apiKey) {}
 
   private final Vertx vertx;
   private final RouteTable routes;
   private final CorsPolicy cors;
+  private final Authorizers authorizers;
   private final Admission admission;
+  private final RequestValidators validators;
   private final AccessLog accessLog;
   private final BodyLimit bodyLimit;
   private final ProxyEvent events;
   private final Integration integration;
+  private final HttpProxyIntegration httpProxy;
+  private final Documentation documentation;
   private final WebRoot webRoot;
   private final GatewayError unknownRoute;
 
-  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, CorsPolicy cors, Admission admission,
-                     Integration integration, GatewayMetrics metrics) {
+  public RequestFlow(Vertx vertx, GatewayOptions options, RouteTable routes, Documentation documentation,
+                     CorsPolicy cors, Authorizers authorizers, Admission admission, RequestValidators validators,
+                     ProxyEvent events, Integration integration, HttpProxyIntegration httpProxy,
+                     GatewayMetrics metrics) {
     this.vertx = vertx;
     this.routes = routes;
+    this.documentation = documentation;
     this.cors = cors;
+    this.authorizers = authorizers;
     this.admission = admission;
+    this.validators = validators;
     this.accessLog = new AccessLog(new AccessLogFormat(options.accessLogFormatOrDefault()), metrics);
     this.bodyLimit = new BodyLimit(options.maxBodyBytes());
-    this.events = new ProxyEvent(options.stage());
+    this.events = events;
     this.integration = integration;
+    this.httpProxy = httpProxy;
     this.webRoot = options.webRoot() == null ? null : new WebRoot(options.webRoot());
     this.unknownRoute = options.apiKind() == ApiKind.REST
         ? GatewayError.MISSING_AUTHENTICATION_TOKEN
@@ -74,6 +95,9 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     RequestRecord record = begin(http);
     String requestId = record.requestId();
     try {
+      if (documentation.answer(http)) {
+        return;
+      }
       List<String> path = RequestPath.decode(http.path());
       GatewayResponse preflight = http.method() == HttpMethod.OPTIONS
           ? cors.preflight(http, routes.methodsAt(path))
@@ -84,7 +108,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
       }
       Optional<RouteMatch> match = routes.match(http.method().name(), path);
       if (match.isPresent()) {
-        invokeFunction(http, record, match.get());
+        integrate(http, record, match.get());
       } else {
         serveWebPageOrRefuse(http, requestId);
       }
@@ -120,23 +144,35 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     return record;
   }
 
-  private void invokeFunction(HttpServerRequest http, RequestRecord record, RouteMatch match) {
+  private void integrate(HttpServerRequest http, RequestRecord record, RouteMatch match) {
     Route route = match.route();
     String requestId = record.requestId();
     record.matched(route);
+    // The function sees the trace this request belongs to, continued from the client's or begun here.
+    http.headers().set(TraceParent.HEADER, TraceParent.passOn(http.getHeader(TraceParent.HEADER)));
+    IncomingRequest head = IncomingRequest.from(http, requestId, record.receivedAtMillis(), NO_BODY);
+    // The body waits unread (and a 100-continue unanswered) until the caller is let in.
+    http.pause();
+    authorizers.authorize(head, match)
+        .map(authorization -> new Admitted(authorization, admit(http, record, route)))
+        .compose(admitted -> bodyLimit.read(http).map(head::withBody).compose(request -> {
+          validators.check(route, request);
+          return route.httpProxy() != null
+              ? timed(record, httpProxy.forward(route.httpProxy(), match, request, http))
+              : timed(record, integration.invoke(route.functionName(),
+                  events.build(request, match, admitted.apiKey(), admitted.authorization())))
+                  .map(outcome -> IntegrationResponse.of(outcome, route.format()));
+        }))
+        .map(answer -> cors.decorate(http.getHeader("origin"), answer))
+        .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
+  }
+
+  private ApiKey admit(HttpServerRequest http, RequestRecord record, Route route) {
     ApiKey apiKey = admission.admit(route, http.getHeader("x-api-key"));
     if (apiKey != null) {
       record.admittedWithKey(apiKey.id());
     }
-    // The function sees the trace this request belongs to, continued from the client's or begun here.
-    http.headers().set(TraceParent.HEADER, TraceParent.passOn(http.getHeader(TraceParent.HEADER)));
-    bodyLimit.read(http)
-        .map(body -> IncomingRequest.from(http, requestId, record.receivedAtMillis(), body))
-        .map(request -> events.build(request, match, apiKey))
-        .compose(event -> timed(record, integration.invoke(route.functionName(), event)))
-        .map(outcome -> IntegrationResponse.of(outcome, route.format()))
-        .map(answer -> cors.decorate(http.getHeader("origin"), answer))
-        .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
+    return apiKey;
   }
 
   private static <T> Future<T> timed(RequestRecord record, Future<T> integrationCall) {

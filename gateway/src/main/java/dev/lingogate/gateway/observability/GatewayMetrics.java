@@ -32,7 +32,7 @@ public final class GatewayMetrics {
         .record(System.nanoTime() - request.startedNanos(), TimeUnit.NANOSECONDS);
     if (request.integrationLatencyNanos() >= 0) {
       Timer.builder("gateway.integration.latency").description("Waiting for the function (IntegrationLatency)")
-          .tag("route", route).tag("function", request.route().functionName()).register(registry)
+          .tag("route", route).tag("function", request.route().integrationName()).register(registry)
           .record(request.integrationLatencyNanos(), TimeUnit.NANOSECONDS);
     }
   }

@@ -20,6 +20,7 @@ public final class BodyLimit {
     this.maxBytes = maxBytes;
   }
 
+  /** Reads the body of a request, paused or not. */
   public Future<byte[]> read(HttpServerRequest http) {
     long declared = declaredLength(http);
     if (declared > maxBytes) {
@@ -42,6 +43,7 @@ public final class BodyLimit {
     });
     http.endHandler(end -> body.tryComplete(collected.getBytes()));
     http.exceptionHandler(body::tryFail);
+    http.resume();
     return body.future();
   }
 

@@ -44,6 +44,12 @@ public record IncomingRequest(String requestId, long receivedAtMillis, String me
     };
   }
 
+  /** The same request with its body, once it has been read. */
+  public IncomingRequest withBody(byte[] newBody) {
+    return new IncomingRequest(requestId, receivedAtMillis, method, rawPath, rawQueryString, query, headers, newBody,
+        sourceIp, protocol, domainName);
+  }
+
   public String userAgent() {
     return headers.last("user-agent");
   }

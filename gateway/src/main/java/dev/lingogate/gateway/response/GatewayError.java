@@ -1,14 +1,23 @@
 package dev.lingogate.gateway.response;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 
 /** The answers the gateway itself gives, worded as Amazon API Gateway words them. */
 public enum GatewayError {
   BAD_REQUEST(400, "Bad Request"),
+  /** The body does not fit the route's request model. */
+  INVALID_REQUEST_BODY(400, "Invalid request body"),
+  /** The authorizer's identity source is missing or empty, the token is invalid, or the authorizer said so. */
+  UNAUTHORIZED(401, "Unauthorized"),
   /** No API key, an unknown or disabled one, or one in no usage plan of the API. */
   FORBIDDEN(403, "Forbidden"),
   MISSING_AUTHENTICATION_TOKEN(403, "Missing Authentication Token"),
+  /** A Lambda authorizer's policy denies the request by a Deny statement (REST APIs). */
+  EXPLICIT_DENY(403, "User is not authorized to access this resource with an explicit deny"),
+  /** A Lambda authorizer's policy has no statement allowing the request (REST APIs). */
+  IMPLICIT_DENY(403, "User is not authorized to access this resource"),
   NOT_FOUND(404, "Not Found"),
   REQUEST_TOO_LONG(413, "Request Too Long"),
   URI_TOO_LONG(414, "Request-URI Too Long"),
@@ -25,6 +34,15 @@ public enum GatewayError {
    * retry ("Handling Lambda errors with an API Gateway API", Lambda developer guide).
    */
   INVOCATION_REFUSED(500, "Internal server error"),
+  /**
+   * A Lambda authorizer failed, timed out or answered something that is not an authorization: a
+   * REST API answers 500 with a null message (AuthorizerConfigurationException).
+   */
+  AUTHORIZER_FAILED(500, null),
+  /** The HTTP service behind an http_proxy route could not be reached (REST APIs). */
+  ENDPOINT_UNREACHABLE(500, "Internal server error"),
+  /** The HTTP service behind an http_proxy route could not be reached (HTTP APIs). */
+  SERVICE_UNAVAILABLE(503, "Service Unavailable"),
   INTEGRATION_TIMED_OUT(504, "Endpoint request timed out");
 
   private final int status;
@@ -34,7 +52,7 @@ public enum GatewayError {
   GatewayError(int status, String message) {
     this.status = status;
     this.message = message;
-    this.body = Buffer.buffer("{\"message\":\"" + message + "\"}");
+    this.body = messageBody(message);
   }
 
   public int status() {
@@ -48,6 +66,16 @@ public enum GatewayError {
   public GatewayResponse response() {
     // A 413 leaves the rest of the body unread: the connection cannot carry another request.
     return new GatewayResponse(status, jsonHeaders(), body.copy(), this == REQUEST_TOO_LONG);
+  }
+
+  /** This error's status with another message, such as the names of the missing parameters. */
+  public GatewayResponse response(String otherMessage) {
+    return new GatewayResponse(status, jsonHeaders(), messageBody(otherMessage), this == REQUEST_TOO_LONG);
+  }
+
+  private static Buffer messageBody(String message) {
+    return Buffer.buffer(message == null ? "{\"message\":null}"
+        : "{\"message\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}");
   }
 
   private static MultiMap jsonHeaders() {

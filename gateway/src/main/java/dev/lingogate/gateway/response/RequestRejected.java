@@ -5,9 +5,18 @@ public final class RequestRejected extends RuntimeException {
 
   private final GatewayError error;
   private final long retryAfterSeconds;
+  private final String clientMessage;
 
   public RequestRejected(GatewayError error, String reason) {
     this(error, reason, 0);
+  }
+
+  /** @param clientMessage what the client is told instead of the error's own message */
+  public RequestRejected(GatewayError error, String reason, String clientMessage) {
+    super(reason, null, false, false);
+    this.error = error;
+    this.retryAfterSeconds = 0;
+    this.clientMessage = clientMessage;
   }
 
   /** @param retryAfterSeconds when the client may try again (a Retry-After header); 0 for no header */
@@ -15,11 +24,12 @@ public final class RequestRejected extends RuntimeException {
     super(reason, null, false, false);
     this.error = error;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.clientMessage = null;
   }
 
   /** The answer the client gets. */
   public GatewayResponse response() {
-    GatewayResponse response = error.response();
+    GatewayResponse response = clientMessage == null ? error.response() : error.response(clientMessage);
     if (retryAfterSeconds > 0) {
       response.headers().add("retry-after", Long.toString(retryAfterSeconds));
     }

@@ -1,0 +1,136 @@
+package dev.lingogate.gateway.authorization;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.lingogate.gateway.request.IncomingRequest;
+import dev.lingogate.gateway.response.GatewayError;
+import dev.lingogate.gateway.response.RequestRejected;
+import dev.lingogate.gateway.routing.RouteMatch;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates the bearer token of a request as an HTTP API's JWT authorizer does: signed by one of
+ * the issuer's keys, issued by the issuer, for one of the audiences ({@code aud} or {@code
+ * client_id}), not expired and already valid. Anything wrong is a 401. The claims reach the
+ * function as strings, as API Gateway passes them.
+ */
+final class JwtCheck implements AuthorizerCheck {
+
+  private static final Set<JWSAlgorithm> SIGNATURES = new HashSet<>();
+
+  static {
+    SIGNATURES.addAll(JWSAlgorithm.Family.RSA);
+    SIGNATURES.addAll(JWSAlgorithm.Family.EC);
+  }
+
+  private final String name;
+  private final JwtAuthorizer authorizer;
+  private final JwksKeys keys;
+
+  JwtCheck(Vertx vertx, String name, JwtAuthorizer authorizer) {
+    this.name = name;
+    this.authorizer = authorizer;
+    this.keys = authorizer.jwksFile() != null
+        ? JwksKeys.fromFile(authorizer.jwksFile())
+        : JwksKeys.at(vertx, authorizer.jwksUri());
+  }
+
+  @Override
+  public Future<Authorization> check(IncomingRequest request, RouteMatch match) {
+    String value = authorizer.identitySource().valueIn(request, Map.of());
+    if (value == null) {
+      return Future.failedFuture(unauthorized("no token in " + authorizer.identitySource().name()));
+    }
+    String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
+    SignedJWT jwt;
+    try {
+      jwt = SignedJWT.parse(token);
+    } catch (ParseException e) {
+      return Future.failedFuture(unauthorized("the token is not a signed JWT"));
+    }
+    return keys.withKeyId(jwt.getHeader().getKeyID())
+        .recover(noKeys -> Future.failedFuture(unauthorized(noKeys.getMessage())))
+        .map(jwks -> verified(jwt, jwks));
+  }
+
+  private Authorization verified(SignedJWT jwt, JWKSet jwks) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SIGNATURES, new ImmutableJWKSet<>(jwks)));
+    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+        new JWTClaimsSet.Builder().issuer(authorizer.issuer()).build(), Set.of("exp")));
+    JWTClaimsSet claims;
+    try {
+      claims = processor.process(jwt, null);
+    } catch (BadJOSEException | JOSEException e) {
+      throw unauthorized(e.getMessage());
+    }
+    if (!forOneOfTheAudiences(claims)) {
+      throw unauthorized("the token is for none of the audiences " + authorizer.audiences());
+    }
+    return Authorization.jwt(stringClaims(claims), scopes(claims));
+  }
+
+  private boolean forOneOfTheAudiences(JWTClaimsSet claims) {
+    List<String> audiences = new ArrayList<>(claims.getAudience());
+    Object clientId = claims.getClaim("client_id");
+    if (clientId instanceof String id) {
+      audiences.add(id);
+    }
+    return audiences.stream().anyMatch(authorizer.audiences()::contains);
+  }
+
+  /** API Gateway passes every claim as a string; a list as {@code [a b]}. */
+  private static ObjectNode stringClaims(JWTClaimsSet claims) {
+    ObjectNode strings = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, Object> claim : claims.toJSONObject().entrySet()) {
+      Object value = claim.getValue();
+      strings.put(claim.getKey(), value instanceof Collection<?> list
+          ? "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]"
+          : String.valueOf(value));
+    }
+    return strings;
+  }
+
+  /** The {@code scope} claim's space-separated scopes, or the {@code scp} claim's. */
+  private static List<String> scopes(JWTClaimsSet claims) {
+    Object scope = claims.getClaim("scope");
+    if (scope == null) {
+      scope = claims.getClaim("scp");
+    }
+    if (scope instanceof String text) {
+      return List.of(text.trim().split("\\s+"));
+    }
+    if (scope instanceof Collection<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  private RequestRejected unauthorized(String reason) {
+    return new RequestRejected(GatewayError.UNAUTHORIZED, "JWT authorizer " + name + ": " + reason);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return keys.close();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.lingogate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lingogate.gateway.integration.HttpProxyTarget;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An http_proxy route in front of a second HTTP service on 127.0.0.1. */
+class HttpProxyTest {
+
+  private final Vertx backendVertx = Vertx.vertx();
+  private final AtomicInteger backendConnections = new AtomicInteger();
+  private HttpServer backend;
+  private RunningGateway running;
+
+  /** Answers with what it received as JSON; /slow never answers; /status/{n} answers n. */
+  @BeforeEach
+  void startBackend() {
+    backend = RunningGateway.await(backendVertx.createHttpServer()
+        .connectionHandler(connection -> backendConnections.incrementAndGet())
+        .requestHandler(request -> {
+      if (request.path().equals("/slow")) {
+        return;
+      }
+      request.body().onSuccess(body -> {
+        ObjectNode seen = TestFunctions.JSON.createObjectNode();
+        seen.put("method", request.method().name());
+        seen.put("uri", request.uri());
+        seen.put("body", body.toString());
+        ObjectNode headers = seen.putObject("headers");
+        request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
+        int status = request.path().startsWith("/status/") ? Integer.parseInt(request.path().substring(8)) : 200;
+        request.response().setStatusCode(status).putHeader("content-type", "application/json")
+            .putHeader("x-backend", "yes").putHeader("connection", "keep-alive").end(seen.toString());
+      });
+    }).listen(0, "127.0.0.1"));
+  }
+
+  @AfterEach
+  void stop() {
+    if (running != null) {
+      running.close();
+    }
+    RunningGateway.await(backendVertx.close());
+  }
+
+  private void startGateway(ApiKind kind, Route... routes) {
+    running = new RunningGateway(GatewayOptions.defaults().withApiKind(kind), List.of(routes), new TestFunctions());
+  }
+
+  private String backendUrl(String path) {
+    return "http://127.0.0.1:" + backend.actualPort() + path;
+  }
+
+  @Test
+  void greedyPathIsSubstitutedAndMethodQueryHeadersAndBodyGoOn() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("ANY", "/files/{proxy+}", new HttpProxyTarget(backendUrl("/store/{proxy}")), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.send("PUT", "/files/a%20b/c.txt?v=1&v=2", "content",
+        "Content-Type", "text/plain", "X-Trace", "t1");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-backend")).hasValue("yes");
+    assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    JsonNode seen = RunningGateway.json(response.body());
+    assertThat(seen.get("method").asText()).isEqualTo("PUT");
+    assertThat(seen.get("uri").asText()).isEqualTo("/store/a%20b/c.txt?v=1&v=2");
+    assertThat(seen.get("body").asText()).isEqualTo("content");
+    assertThat(seen.at("/headers/x-trace").asText()).isEqualTo("t1");
+    assertThat(seen.at("/headers/content-type").asText()).isEqualTo("text/plain");
+    assertThat(seen.at("/headers/host").asText()).isEqualTo("127.0.0.1:" + backend.actualPort());
+  }
+
+  @Test
+  void forwardedHeadersNameTheClientProtocolAndPort() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/echo", new HttpProxyTarget(backendUrl("/echo")), PayloadFormat.V1));
+
+    JsonNode seen = RunningGateway.json(running.get("/echo", "X-Forwarded-For", "203.0.113.9").body());
+
+    assertThat(seen.at("/headers/x-forwarded-for").asText()).isEqualTo("203.0.113.9, 127.0.0.1");
+    assertThat(seen.at("/headers/x-forwarded-proto").asText()).isEqualTo("http");
+    assertThat(seen.at("/headers/x-forwarded-port").asText()).isEqualTo(Integer.toString(running.port()));
+  }
+
+  @Test
+  void theServicesStatusAndHopByHopHeadersAreHandledAsAProxyShould() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/status/{code}", new HttpProxyTarget(backendUrl("/status/{code}")), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.get("/status/418");
+
+    assertThat(response.statusCode()).isEqualTo(418);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+  }
+
+  @Test
+  void aServiceThatDoesNotAnswerInTimeIs504EndpointRequestTimedOut() {
+    startGateway(ApiKind.REST, Route.httpProxy("GET", "/slow",
+        new HttpProxyTarget(backendUrl("/slow"), null, Duration.ofMillis(300)), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.get("/slow");
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+  }
+
+  @Test
+  void aServiceThatCannotBeReachedIs500InARestApiAnd503InAnHttpApi() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    HttpProxyTarget nowhere = new HttpProxyTarget("http://127.0.0.1:" + closedPort + "/");
+    startGateway(ApiKind.REST, Route.httpProxy("GET", "/gone", nowhere, PayloadFormat.V1));
+    HttpResponse<String> rest = running.get("/gone");
+    running.close();
+    startGateway(ApiKind.HTTP, Route.httpProxy("GET", "/gone", nowhere, PayloadFormat.V2));
+    HttpResponse<String> http = running.get("/gone");
+
+    assertThat(rest.statusCode()).isEqualTo(500);
+    assertThat(rest.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    assertThat(http.statusCode()).isEqualTo(503);
+    assertThat(http.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
+  }
+
+  @Test
+  void connectionsToTheServiceAreKeptAliveAndReused() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/echo", new HttpProxyTarget(backendUrl("/echo")), PayloadFormat.V1));
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(running.get("/echo").statusCode()).isEqualTo(200);
+    }
+
+    assertThat(backendConnections.get()).isLessThanOrEqualTo(GatewayOptions.defaults().eventLoops());
+  }
+}
