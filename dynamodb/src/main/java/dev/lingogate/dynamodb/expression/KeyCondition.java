@@ -33,7 +33,11 @@ public final class KeyCondition {
     }
 
     public static KeyCondition parse(String text, ExpressionAttributes attributes, KeySchema schema) {
-        Condition condition = ExpressionParser.condition("KeyConditionExpression", text, attributes);
+        return of(ExpressionParser.condition("KeyConditionExpression", text, attributes), schema);
+    }
+
+    /** What a condition on the key selects, whether parsed from an expression or built from the legacy KeyConditions. */
+    public static KeyCondition of(Condition condition, KeySchema schema) {
         List<Condition> parts = new ArrayList<>();
         flatten(condition, parts);
         if (parts.size() > 2) {

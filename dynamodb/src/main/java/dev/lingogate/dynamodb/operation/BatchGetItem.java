@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.SerializationException;
 import dev.lingogate.dynamodb.model.ValidationException;
@@ -24,6 +25,10 @@ import java.util.Set;
  * key is always processed here (no throughput to exceed), so UnprocessedKeys is always empty.
  */
 public final class BatchGetItem implements Operation {
+
+    /** What each table's part of the request may project with. */
+    private static final ExpressionParameters PROJECTION =
+            new ExpressionParameters(List.of("ProjectionExpression"), List.of("AttributesToGet"));
 
     /** DynamoDB's most keys in one BatchGetItem, over all its tables. */
     static final int MAX_KEYS = 100;
@@ -60,6 +65,7 @@ public final class BatchGetItem implements Operation {
         RequestItems.of(input.get("RequestItems")).forEach(parts::add);
         int count = 0;
         for (Map.Entry<String, JsonNode> part : parts) {
+            PROJECTION.check(part.getValue());
             count += checkedKeys(part.getKey(), part.getValue()).size();
         }
         if (count > MAX_KEYS) {

@@ -3,6 +3,7 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
@@ -10,6 +11,7 @@ import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.List;
 
 /** GetItem: every read is consistent here (one copy of the data), so ConsistentRead changes nothing. */
 public final class GetItem implements Operation {
@@ -17,7 +19,7 @@ public final class GetItem implements Operation {
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
             .optional("ConsistentRead", Type.BOOLEAN)
-            .expressions("ProjectionExpression")
+            .expressions(new ExpressionParameters(List.of("ProjectionExpression"), List.of("AttributesToGet")))
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;

@@ -1,17 +1,20 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.List;
 
 /** PutItem: replaces the whole item, if its ConditionExpression holds on the current one. */
 public final class PutItem implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Item", Type.MAP)
-            .expressions("ConditionExpression")
+            .expressions(new ExpressionParameters(List.of("ConditionExpression"), List.of("Expected")))
+            .oneOf("ConditionalOperator", "OR", "AND")
             .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
             .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");

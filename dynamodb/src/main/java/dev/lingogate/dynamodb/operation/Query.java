@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.KeyCondition;
 import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.KeyRange;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.List;
 
 /** Query: one partition's items of a table or a secondary index, in sort key order, as one range read. */
 public final class Query implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .optional("IndexName", Type.STRING)
-            .expressions("KeyConditionExpression", "FilterExpression", "ProjectionExpression")
+            .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
+                    List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions")))
             .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
@@ -46,7 +49,7 @@ public final class Query implements Operation {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:Query", tables.arnOf(name));
         ReadTarget target = ReadTarget.of(tables.get(name), input);
-        if (!input.hasNonNull("KeyConditionExpression")) {
+        if (!input.hasNonNull("KeyConditionExpression") && !input.hasNonNull("KeyConditions")) {
             throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         RequestExpressions expressions = new RequestExpressions(input);

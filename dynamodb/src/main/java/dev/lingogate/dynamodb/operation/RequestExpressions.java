@@ -7,11 +7,18 @@ import dev.lingogate.dynamodb.expression.ExpressionParser;
 import dev.lingogate.dynamodb.expression.KeyCondition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.expression.UpdateExpression;
+import dev.lingogate.dynamodb.legacy.AttributeUpdates;
+import dev.lingogate.dynamodb.legacy.AttributesToGet;
+import dev.lingogate.dynamodb.legacy.ExpectedConditions;
+import dev.lingogate.dynamodb.legacy.FilterConditions;
+import dev.lingogate.dynamodb.legacy.KeyConditions;
 import dev.lingogate.dynamodb.table.KeySchema;
 
 /**
  * The expressions of one request, parsed against its shared ExpressionAttributeNames and
  * ExpressionAttributeValues; {@link #checkAllUsed} then rejects placeholders none of them used.
+ * Where a request uses the legacy parameters instead (their shape allows one kind only), each is
+ * read as the expression it stands for, so that one evaluator serves both.
  */
 final class RequestExpressions {
 
@@ -23,24 +30,41 @@ final class RequestExpressions {
         this.attributes = new ExpressionAttributes(input.get("ExpressionAttributeNames"), input.get("ExpressionAttributeValues"));
     }
 
-    /** The named condition expression (ConditionExpression, FilterExpression), or null when absent. */
+    /**
+     * The named condition expression (ConditionExpression, FilterExpression) or, in its absence,
+     * its legacy form (Expected; QueryFilter or ScanFilter); null when the request has neither.
+     */
     Condition condition(String member) {
         String text = text(member);
-        return text == null ? null : ExpressionParser.condition(member, text, attributes);
+        if (text != null) {
+            return ExpressionParser.condition(member, text, attributes);
+        }
+        JsonNode conditionalOperator = input.get("ConditionalOperator");
+        return switch (member) {
+            case "ConditionExpression" -> ExpectedConditions.of(input.get("Expected"), conditionalOperator);
+            case "FilterExpression" -> input.hasNonNull("QueryFilter")
+                    ? FilterConditions.of("QueryFilter", input.get("QueryFilter"), conditionalOperator)
+                    : FilterConditions.of("ScanFilter", input.get("ScanFilter"), conditionalOperator);
+            default -> null;
+        };
     }
 
+    /** ProjectionExpression or, in its absence, AttributesToGet; null when the request has neither. */
     Projection projection() {
         String text = text("ProjectionExpression");
-        return text == null ? null : ExpressionParser.projection(text, attributes);
+        return text == null ? AttributesToGet.of(input.get("AttributesToGet")) : ExpressionParser.projection(text, attributes);
     }
 
+    /** UpdateExpression or, in its absence, AttributeUpdates; null when the request has neither. */
     UpdateExpression update() {
         String text = text("UpdateExpression");
-        return text == null ? null : ExpressionParser.update(text, attributes);
+        return text == null ? AttributeUpdates.of(input.get("AttributeUpdates")) : ExpressionParser.update(text, attributes);
     }
 
+    /** KeyConditionExpression or, in its absence, KeyConditions; the request has one or the other. */
     KeyCondition keyCondition(KeySchema schema) {
-        return KeyCondition.parse(text("KeyConditionExpression"), attributes, schema);
+        String text = text("KeyConditionExpression");
+        return text == null ? KeyConditions.of(input.get("KeyConditions"), schema) : KeyCondition.parse(text, attributes, schema);
     }
 
     void checkAllUsed() {

@@ -1,6 +1,7 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.SerializationException;
 import dev.lingogate.dynamodb.model.ValidationException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class RequestShape {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private ExpressionParameters expressionParameters;
 
     RequestShape tableName() {
         members.put("TableName", new Member("TableName", Type.STRING, true, 3, 255, TABLE_NAME, null, null, null));
@@ -74,8 +76,29 @@ public final class RequestShape {
         return this;
     }
 
+    /**
+     * The expression members of an operation and the legacy members that stand for them
+     * (AttributesToGet, KeyConditions, QueryFilter, ScanFilter, ConditionalOperator, Expected,
+     * AttributeUpdates), with AWS's rule that a request uses one kind or the other.
+     */
+    RequestShape expressions(ExpressionParameters parameters) {
+        expressions(parameters.expressions().toArray(String[]::new));
+        for (String member : parameters.legacyParameters()) {
+            if (member.equals("ConditionalOperator")) {
+                oneOf(member, "OR", "AND");
+            } else {
+                optional(member, member.equals("AttributesToGet") ? Type.LIST : Type.MAP);
+            }
+        }
+        expressionParameters = parameters;
+        return this;
+    }
+
     void check(JsonNode input) {
         check(input, "");
+        if (expressionParameters != null) {
+            expressionParameters.check(input);
+        }
     }
 
     /**

@@ -3,17 +3,20 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.KeyRange;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.List;
 
 /** Scan: a whole table or secondary index, or one segment of it (parallel Scan), in key order, page by page. */
 public final class Scan implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .optional("IndexName", Type.STRING)
-            .expressions("FilterExpression", "ProjectionExpression")
+            .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression"),
+                    List.of("AttributesToGet", "ScanFilter", "ConditionalOperator")))
             .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)

@@ -3,12 +3,14 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.Projection;
+import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.List;
 
 /**
  * UpdateItem: applies an UpdateExpression to the current item, or to a new item holding only the
@@ -18,7 +20,9 @@ public final class UpdateItem implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
-            .expressions("UpdateExpression", "ConditionExpression")
+            .expressions(new ExpressionParameters(List.of("UpdateExpression", "ConditionExpression"),
+                    List.of("AttributeUpdates", "Expected")))
+            .oneOf("ConditionalOperator", "OR", "AND")
             .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
             .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");

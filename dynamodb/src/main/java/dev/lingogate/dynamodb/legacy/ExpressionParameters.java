@@ -1,0 +1,54 @@
+package dev.lingogate.dynamodb.legacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.model.ValidationException;
+import java.util.List;
+
+/**
+ * Which expression parameters an operation has and which legacy parameters stand for them: a
+ * request may use one kind or the other, never both, and ExpressionAttributeNames and
+ * ExpressionAttributeValues only with expressions, as AWS rules.
+ *
+ * @param expressions       the expression members, in the order AWS names them in its message
+ * @param legacyParameters  the legacy members, likewise
+ */
+public record ExpressionParameters(List<String> expressions, List<String> legacyParameters) {
+
+    public ExpressionParameters {
+        expressions = List.copyOf(expressions);
+        legacyParameters = List.copyOf(legacyParameters);
+    }
+
+    public void check(JsonNode input) {
+        List<String> usedExpressions = present(input, expressions);
+        if (!usedExpressions.isEmpty()) {
+            // A Query may take its key from KeyConditions and still filter with an expression.
+            boolean keyConditionsAlone = present(input, "KeyConditions") && !present(input, "KeyConditionExpression");
+            List<String> usedLegacy = present(input, legacyParameters).stream()
+                    .filter(member -> !(keyConditionsAlone && member.equals("KeyConditions"))).toList();
+            if (!usedLegacy.isEmpty()) {
+                throw new ValidationException("Can not use both expression and non-expression parameters in the same request:"
+                        + " Non-expression parameters: {" + String.join(", ", usedLegacy) + "} Expression parameters: {"
+                        + String.join(", ", usedExpressions) + "}");
+            }
+        }
+        if (present(input, "ExpressionAttributeNames") && usedExpressions.isEmpty()) {
+            throw new ValidationException("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        List<String> valueExpressions = expressions.stream().filter(member -> !member.equals("ProjectionExpression")).toList();
+        if (!valueExpressions.isEmpty() && present(input, "ExpressionAttributeValues")
+                && present(input, valueExpressions).isEmpty()) {
+            throw new ValidationException("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
+        }
+    }
+
+    private static List<String> present(JsonNode input, List<String> members) {
+        return members.stream().filter(member -> present(input, member)).toList();
+    }
+
+    private static boolean present(JsonNode input, String member) {
+        JsonNode value = input.get(member);
+        return value != null && !value.isNull();
+    }
+}
