@@ -115,4 +115,86 @@ class AwsCliTest {
             assertThat(refused.stderr()).contains("ConditionalCheckFailedException").contains("The conditional request failed");
         }
     }
+    @Test
+    void cliTagsExpiresScansInSegmentsAndSpeaksTheLegacyParameters() throws Exception {
+        assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
+        ObjectMapper json = new ObjectMapper();
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/Old";
+        try (RunningEdge edge = new RunningEdge(dataDir)) {
+            Outcome created = aws(edge, "create-table", "--table-name", "Old", "--billing-mode", "PAY_PER_REQUEST",
+                    "--key-schema", "AttributeName=pk,KeyType=HASH", "AttributeName=sk,KeyType=RANGE",
+                    "--attribute-definitions", "AttributeName=pk,AttributeType=S", "AttributeName=sk,AttributeType=N",
+                    "--tags", "Key=team,Value=core");
+            assertThat(created.exitCode()).as(created.stderr()).isZero();
+
+            assertThat(aws(edge, "tag-resource", "--resource-arn", arn, "--tags", "Key=env,Value=dev").exitCode()).isZero();
+            assertThat(aws(edge, "untag-resource", "--resource-arn", arn, "--tag-keys", "team").exitCode()).isZero();
+            Outcome tags = aws(edge, "list-tags-of-resource", "--resource-arn", arn);
+            assertThat(tags.exitCode()).as(tags.stderr()).isZero();
+            assertThat(json.readTree(tags.stdout()).get("Tags").toString()).isEqualTo("[{\"Key\":\"env\",\"Value\":\"dev\"}]");
+
+            Outcome ttl = aws(edge, "update-time-to-live", "--table-name", "Old",
+                    "--time-to-live-specification", "Enabled=true,AttributeName=expires");
+            assertThat(ttl.exitCode()).as(ttl.stderr()).isZero();
+            Outcome described = aws(edge, "describe-time-to-live", "--table-name", "Old");
+            assertThat(json.readTree(described.stdout()).at("/TimeToLiveDescription/TimeToLiveStatus").asText()).isEqualTo("ENABLED");
+
+            for (int sk = 1; sk <= 4; sk++) {
+                Outcome put = aws(edge, "put-item", "--table-name", "Old", "--item",
+                        "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" + sk + "\"},\"kind\":{\"S\":\"" + (sk % 2 == 0 ? "even" : "odd") + "\"}}",
+                        "--expected", "{\"pk\":{\"Exists\":false}}");
+                assertThat(put.exitCode()).as(put.stderr()).isZero();
+            }
+            Outcome refused = aws(edge, "put-item", "--table-name", "Old", "--item", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
+                    "--expected", "{\"pk\":{\"Exists\":false}}");
+            assertThat(refused.stderr()).contains("ConditionalCheckFailedException");
+
+            Outcome updated = aws(edge, "update-item", "--table-name", "Old", "--key", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
+                    "--attribute-updates", "{\"count\":{\"Action\":\"ADD\",\"Value\":{\"N\":\"2\"}}}",
+                    "--expected", "{\"kind\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"odd\"}]}}",
+                    "--return-values", "ALL_NEW");
+            assertThat(updated.exitCode()).as(updated.stderr()).isZero();
+            assertThat(json.readTree(updated.stdout()).at("/Attributes/count/N").asText()).isEqualTo("2");
+
+            Outcome got = aws(edge, "get-item", "--table-name", "Old", "--key", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
+                    "--attributes-to-get", "count");
+            assertThat(json.readTree(got.stdout()).get("Item").toString()).isEqualTo("{\"count\":{\"N\":\"2\"}}");
+
+            Outcome batchGot = aws(edge, "batch-get-item", "--request-items", "{\"Old\":{\"Keys\":[{\"pk\":{\"S\":\"p\"},"
+                    + "\"sk\":{\"N\":\"2\"}}],\"AttributesToGet\":[\"kind\"]}}");
+            assertThat(json.readTree(batchGot.stdout()).at("/Responses/Old/0").toString()).isEqualTo("{\"kind\":{\"S\":\"even\"}}");
+
+            Outcome queried = aws(edge, "query", "--table-name", "Old", "--key-conditions",
+                    "{\"pk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"p\"}]},"
+                            + "\"sk\":{\"ComparisonOperator\":\"GE\",\"AttributeValueList\":[{\"N\":\"2\"}]}}",
+                    "--query-filter", "{\"kind\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"odd\"}]},"
+                            + "\"sk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"N\":\"4\"}]}}",
+                    "--conditional-operator", "OR", "--attributes-to-get", "sk");
+            assertThat(queried.exitCode()).as(queried.stderr()).isZero();
+            assertThat(json.readTree(queried.stdout()).get("Items").toString())
+                    .isEqualTo("[{\"sk\":{\"N\":\"3\"}},{\"sk\":{\"N\":\"4\"}}]");
+
+            Outcome filtered = aws(edge, "scan", "--table-name", "Old", "--scan-filter",
+                    "{\"kind\":{\"ComparisonOperator\":\"BEGINS_WITH\",\"AttributeValueList\":[{\"S\":\"ev\"}]}}");
+            assertThat(json.readTree(filtered.stdout()).get("Count").asInt()).isEqualTo(2);
+
+            int inSegments = 0;
+            for (int segment = 0; segment < 2; segment++) {
+                Outcome part = aws(edge, "scan", "--table-name", "Old", "--segment", Integer.toString(segment), "--total-segments", "2");
+                assertThat(part.exitCode()).as(part.stderr()).isZero();
+                inSegments += json.readTree(part.stdout()).get("Count").asInt();
+            }
+            assertThat(inSegments).isEqualTo(4);
+
+            Outcome mixed = aws(edge, "get-item", "--table-name", "Old", "--key", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"1\"}}",
+                    "--attributes-to-get", "kind", "--projection-expression", "sk");
+            assertThat(mixed.stderr()).contains("ValidationException").contains("Can not use both expression and non-expression"
+                    + " parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters:"
+                    + " {ProjectionExpression}");
+
+            Outcome deleted = aws(edge, "delete-item", "--table-name", "Old", "--key", "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"4\"}}",
+                    "--expected", "{\"kind\":{\"Value\":{\"S\":\"even\"}}}");
+            assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+        }
+    }
 }
