@@ -40,11 +40,16 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--region", defaultValue = "us-east-1", description = "The region the edge answers for. Default: ${DEFAULT-VALUE}")
     String region;
 
+    @Option(names = "--no-translation-cache", negatable = true, defaultValue = "true",
+            description = "Keep finished translations in memory and answer them again (default), or not.")
+    boolean translationCache;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
         StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort, metricsPort,
-                webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region);
+                webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region,
+                translationCache);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);

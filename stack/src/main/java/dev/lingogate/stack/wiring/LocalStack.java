@@ -76,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
         DynamoDb dynamoDb = DynamoDb.open(options.dataDir().resolve("dynamodb"), options.region(), StackOptions.ACCOUNT_ID);
         toClose.add(dynamoDb);
         dynamoDb.sweepExpiredItems(vertx, TTL_SWEEP_INTERVAL);
-        TranslationEngine translation = TranslationEngine.start(TranslateOptions.defaults());
+        TranslationEngine translation = TranslationEngine.start(options.translationCache()
+                ? TranslateOptions.defaults() : TranslateOptions.defaults().withoutCache());
         toClose.add(translation);
         translation.missingPrerequisites().forEach(missing -> LOG.warn("translation: {}", missing));
         if (translation.pairs().isEmpty()) {

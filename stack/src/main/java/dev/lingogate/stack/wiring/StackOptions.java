@@ -10,10 +10,11 @@ import java.nio.file.Path;
  * @param webRoot          the web page's files, served by the gateway at /
  * @param adminKey         the key pair people and the AWS CLI sign with
  * @param runtimeClientDir the jars of the Lambda runtime interface client, put on every function's classpath
+ * @param translationCache whether finished translations are kept in memory and answered again
  */
 public record StackOptions(Path templateFile, Path dataDir, String host, int gatewayPort, int edgePort, int metricsPort,
         Path webRoot,
-        AccessKey adminKey, Path runtimeClientDir, String region) {
+        AccessKey adminKey, Path runtimeClientDir, String region, boolean translationCache) {
 
     public static final String ACCOUNT_ID = "000000000000";
     public static final String STACK_NAME = "lingogate";

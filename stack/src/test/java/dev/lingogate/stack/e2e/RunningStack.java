@@ -35,7 +35,7 @@ final class RunningStack implements AutoCloseable {
 
     static RunningStack start(Path template, Path dataDir) {
         return new RunningStack(LocalStack.start(new StackOptions(template, dataDir, "127.0.0.1", 0, 0, 0,
-                Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1")));
+                Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1", true)));
     }
 
     URI gateway(String path) {
