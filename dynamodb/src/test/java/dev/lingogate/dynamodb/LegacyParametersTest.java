@@ -158,6 +158,21 @@ class LegacyParametersTest {
     }
 
     @Test
+    void addingOrDeletingAnotherTypeIsATypeMismatchInAwsLegacyWords() {
+        dynamo.putItem(r -> r.tableName("Things").item(Map.of("id", s("typed"), "set", AttributeValue.fromSs(List.of("a")),
+                "number", n("1"))));
+        for (Map.Entry<String, AttributeValueUpdate> update : Map.of(
+                "set", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(AttributeValue.fromNs(List.of("1"))).build(),
+                "number", AttributeValueUpdate.builder().action(AttributeAction.DELETE).value(AttributeValue.fromNs(List.of("1"))).build())
+                .entrySet()) {
+            DynamoDbException mismatch = failure(() -> dynamo.updateItem(r -> r.tableName("Things").key(Map.of("id", s("typed")))
+                    .attributeUpdates(Map.of(update.getKey(), update.getValue()))));
+            assertThat(mismatch.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+            assertThat(message(mismatch)).isEqualTo("Type mismatch for attribute to update");
+        }
+    }
+
+    @Test
     void mixingLegacyAndExpressionParametersIsRefusedWithAwsWords() {
         DynamoDbException mixed = failure(() -> dynamo.getItem(r -> r.tableName("Log").key(Map.of("pk", s("p"), "sk", n("1")))
                 .attributesToGet("kind").projectionExpression("sk")));

@@ -130,6 +130,10 @@ class TagsTest {
                 .isEqualTo("1 validation error detected: Value '" + longValue + "' at 'tags.1.member.value' failed to satisfy"
                         + " constraint: Member must have length less than or equal to 256");
 
+        DynamoDbException notATag = failure(() -> edge.client().tagResource(r -> r.resourceArn(arn).tags(tag("k", null))));
+        assertThat(message(notATag)).isEqualTo("1 validation error detected: Value null at 'tags.1.member.value' failed to satisfy"
+                + " constraint: Member must not be null");
+
         dynamo.tagResource(r -> r.resourceArn(arn).tags(IntStream.range(0, 50).mapToObj(i -> tag("k" + i, "v")).toList()));
         DynamoDbException tooMany = failure(() -> dynamo.tagResource(r -> r.resourceArn(arn).tags(tag("one-more", "v"))));
         assertThat(tooMany.awsErrorDetails().errorCode()).isEqualTo("ValidationException");

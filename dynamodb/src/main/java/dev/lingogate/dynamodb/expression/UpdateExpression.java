@@ -16,11 +16,20 @@ import java.util.Map;
  * A parsed UpdateExpression. Every value is computed from the item as it was before the update,
  * then the actions are applied: SET, REMOVE (list elements from the highest index down, so that
  * indexes mean what they meant in the original item), ADD, DELETE.
+ *
+ * @param typeMismatch what an ADD or DELETE on an attribute of another type fails with: AWS words
+ *                     it one way for an UpdateExpression, another for the legacy AttributeUpdates
  */
-public record UpdateExpression(List<UpdateAction> actions) {
+public record UpdateExpression(List<UpdateAction> actions, String typeMismatch) {
+
+    public static final String INCORRECT_DATA_TYPE = "An operand in the update expression has an incorrect data type";
 
     public UpdateExpression {
         actions = List.copyOf(actions);
+    }
+
+    public UpdateExpression(List<UpdateAction> actions) {
+        this(actions, INCORRECT_DATA_TYPE);
     }
 
     /** The paths the update writes, which UPDATED_OLD and UPDATED_NEW return. */
@@ -74,16 +83,22 @@ public record UpdateExpression(List<UpdateAction> actions) {
         return last instanceof Integer index ? index : -1;
     }
 
-    private static JsonNode added(JsonNode current, JsonNode addend) {
+    /** ADD: a number's sum, a set's union or (only the legacy AttributeUpdates adds to a list) a list's concatenation. */
+    private JsonNode added(JsonNode current, JsonNode addend) {
         if (current == null) {
             return addend;
         }
         String type = AttributeValue.type(current);
         if (!type.equals(AttributeValue.type(addend))) {
-            throw incorrectDataType();
+            throw new ValidationException(typeMismatch);
         }
         if (type.equals("N")) {
             return AttributeValue.n(DynamoNumber.parse(AttributeValue.number(current).add(AttributeValue.number(addend)).toString()));
+        }
+        if (type.equals("L")) {
+            ArrayNode joined = ((ArrayNode) current.get("L")).deepCopy();
+            joined.addAll((ArrayNode) addend.get("L"));
+            return AttributeValue.JSON.objectNode().set("L", joined);
         }
         ArrayNode union = ((ArrayNode) current.get(type)).deepCopy();
         for (JsonNode element : addend.get(type)) {
@@ -95,13 +110,13 @@ public record UpdateExpression(List<UpdateAction> actions) {
     }
 
     /** The set without the given elements, or null when none remain (or there was no set). */
-    private static JsonNode withoutElements(JsonNode current, JsonNode removed) {
+    private JsonNode withoutElements(JsonNode current, JsonNode removed) {
         if (current == null) {
             return null;
         }
         String type = AttributeValue.type(current);
         if (!type.equals(AttributeValue.type(removed))) {
-            throw incorrectDataType();
+            throw new ValidationException(typeMismatch);
         }
         ArrayNode remaining = AttributeValue.JSON.arrayNode();
         for (JsonNode element : current.get(type)) {
@@ -121,6 +136,6 @@ public record UpdateExpression(List<UpdateAction> actions) {
     }
 
     static ValidationException incorrectDataType() {
-        return new ValidationException("An operand in the update expression has an incorrect data type");
+        return new ValidationException(INCORRECT_DATA_TYPE);
     }
 }

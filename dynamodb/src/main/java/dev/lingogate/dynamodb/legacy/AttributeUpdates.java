@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * AttributeUpdates, UpdateItem's legacy update: per attribute an Action (PUT, the default, ADD or
- * DELETE) and a Value, read as the UpdateExpression it means. ADD of a list appends to it, which
- * an expression says with {@code list_append(if_not_exists(a, []), :v)}.
+ * DELETE) and a Value, read as the UpdateExpression it means; unlike an expression's ADD, its ADD
+ * also appends to a list.
  */
 public final class AttributeUpdates {
 
@@ -40,7 +40,7 @@ public final class AttributeUpdates {
             }
             actions.add(action(entry.getKey(), entry.getValue()));
         }
-        return new UpdateExpression(actions);
+        return new UpdateExpression(actions, "Type mismatch for attribute to update");
     }
 
     private static UpdateAction action(String attribute, JsonNode update) {
@@ -66,12 +66,7 @@ public final class AttributeUpdates {
                 if (!ADDABLE.contains(type)) {
                     throw ValidationException.invalidParameter("ADD action is not supported for the type " + type);
                 }
-                yield type.equals("L")
-                        ? new UpdateAction.Set(path, new Operand.ListAppend(
-                                new Operand.IfNotExists(path, new Operand.Literal(AttributeValue.JSON.objectNode().set("L",
-                                        AttributeValue.JSON.arrayNode()))),
-                                new Operand.Literal(value)))
-                        : new UpdateAction.Add(path, new Operand.Literal(value));
+                yield new UpdateAction.Add(path, new Operand.Literal(value));
             }
             default -> new UpdateAction.Set(path, new Operand.Literal(value));
         };

@@ -3,6 +3,7 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
+import dev.lingogate.dynamodb.model.SerializationException;
 import dev.lingogate.dynamodb.model.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class TagList {
         Map<String, String> tags = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode tag = list.get(i);
+            if (!tag.isObject()) {
+                throw new SerializationException("Unexpected value type in payload");
+            }
             TAG.check(tag, "tags." + (i + 1) + ".member.");
             tags.put(tag.get("Key").asText(), tag.get("Value").asText());
         }
