@@ -59,8 +59,11 @@ final class ExecutionEnvironment implements RuntimeApi {
     private Invocation.Failed initFailure;
     private Consumer<InvocationEvent> waitingRuntime;
     private Running current;
-    /** The invocation whose output the JVM prints: the one in progress, until its output is drained. */
-    private Running printing;
+    /**
+     * The invocation whose output the JVM prints: the one in progress, until its output is drained.
+     * Read without the lock, as the output's reader hands lines on under its own.
+     */
+    private volatile Running printing;
     private boolean initReported;
     /** No longer takes invocations: its JVM exited or is being killed. */
     private boolean dead;
@@ -125,14 +128,15 @@ final class ExecutionEnvironment implements RuntimeApi {
         ClassDataArchive.Launch archiveLaunch = jvm.archive().nextLaunch();
         writesArchive = archiveLaunch.writesArchive();
         try {
-            process = jvm.processFor(runtimeApi.address(), archiveLaunch, provisioned).start();
+            Path printed = ProcessOutput.newFile(jvm.outputDirectory(), function.name());
+            process = jvm.processFor(runtimeApi.address(), archiveLaunch, provisioned, printed).start();
+            output = ProcessOutput.of(printed, this::printed, "lambda-" + function.name() + "-" + process.pid());
         } catch (IOException e) {
             if (writesArchive) {
                 jvm.archive().writerExited(-1);
             }
             throw new IllegalStateException(e.getMessage(), e);
         }
-        output = new ProcessOutput(process.getInputStream(), this::printed, "lambda-" + function.name() + "-" + process.pid());
         exitHandled = process.onExit().thenAccept(exited -> exited(exited.exitValue()));
         initTimer = vertx.setTimer(INIT_LIMIT_MILLIS, id -> initTimedOut());
     }
@@ -175,10 +179,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     /** A line the JVM printed: it belongs to the invocation in progress, if there is one. */
     private void printed(String line) {
         log.line(line);
-        Running running;
-        synchronized (this) {
-            running = printing;
-        }
+        Running running = printing;
         if (running != null) {
             running.tail.append(line);
         }
@@ -217,6 +218,8 @@ final class ExecutionEnvironment implements RuntimeApi {
     private void deliver(Consumer<InvocationEvent> delivery) {
         waitingRuntime = null;
         current.delivered = true;
+        // What the JVM printed before (its init, or after the last invocation ended) is not this invocation's.
+        output.drain();
         printing = current;
         current.tail.append(log.start(current.event.requestId()));
         delivery.accept(current.event);
@@ -275,6 +278,8 @@ final class ExecutionEnvironment implements RuntimeApi {
             // Before the pool hears of the death, so that an environment started in its place maps the archive.
             jvm.archive().writerExited(exitStatus);
         }
+        // Whatever it printed last goes before the END line of the invocation it ends.
+        output.drain();
         String error = "Runtime exited with error: " + exitReason(exitStatus);
         if (taken) {
             finish(running.event.requestId(), ErrorDocument.of("Runtime.ExitError",
@@ -288,6 +293,7 @@ final class ExecutionEnvironment implements RuntimeApi {
             // that the pool never takes this environment back.
             abandon(running);
         }
+        output.close();
     }
 
     private void abandon(Running running) {
@@ -337,7 +343,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
         long durationNanos = System.nanoTime() - running.startedNanos;
         OptionalLong initReport = takeInitDurationForReport();
-        blocking.execute(() -> {
+        Runnable report = () -> {
             OptionalLong maxMemoryUsed = peakMemoryMb(jvmProcess);
             if (result instanceof Invocation.TimedOut) {
                 await(jvmProcess.onExit(), 5);
@@ -358,7 +364,14 @@ final class ExecutionEnvironment implements RuntimeApi {
             running.tail.append(log.end(requestId));
             running.tail.append(log.report(requestId, durationNanos, function.memoryMb(), maxMemoryUsed, initReport, result));
             running.result.complete(result);
-        });
+        };
+        if (result instanceof Invocation.TimedOut) {
+            // Waits for the killed JVM to be gone, so that nothing it printed comes after END.
+            blocking.execute(report);
+        } else {
+            // A few small reads and writes: at once, rather than a hop to another thread on every warm invocation.
+            report.run();
+        }
         return true;
     }
 

@@ -48,8 +48,16 @@ final class FunctionJvm {
         return archive;
     }
 
-    /** @param provisioned whether the environment is one of the function's provisioned concurrency */
-    ProcessBuilder processFor(String runtimeApiAddress, ClassDataArchive.Launch launch, boolean provisioned) {
+    /** Where the environments' JVMs print to, a file each. */
+    Path outputDirectory() {
+        return options.dataDir().resolve("environments");
+    }
+
+    /**
+     * @param provisioned whether the environment is one of the function's provisioned concurrency
+     * @param output      the file its JVM prints to, stdout and stderr together
+     */
+    ProcessBuilder processFor(String runtimeApiAddress, ClassDataArchive.Launch launch, boolean provisioned, Path output) {
         List<String> command = new ArrayList<>(List.of(
                 options.javaExecutable().toString(),
                 // A JVM's heap plus its metaspace and stacks must fit in MemorySize, as on Lambda.
@@ -64,7 +72,8 @@ final class FunctionJvm {
                 function.handler()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot().toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         Map<String, String> environment = builder.environment();
         // From scratch: the host's own credentials and settings must not leak into a function.
         environment.clear();
