@@ -99,6 +99,9 @@ public final class Admission {
 
   /** The route's own bucket, sized by the most specific method setting that names it. */
   private Optional<TokenBucket> routeBucket(Route route, long now) {
+    if (methodThrottling.isEmpty()) {
+      return Optional.empty();
+    }
     return routeBuckets.computeIfAbsent(route, r -> methodThrottling.stream()
         .filter(setting -> setting.specificityFor(r) >= 0)
         .max(Comparator.comparingInt(setting -> setting.specificityFor(r)))

@@ -3,25 +3,30 @@ package dev.lingogate.gateway.integration;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An {@code http_proxy} target's URI taken apart once: host, port, and the path with the route's
- * path variables ({@code {proxy}}, {@code {id}}) put back in, percent-encoded, per request.
+ * An {@code http_proxy} target's URI taken apart once: host, port, and the path as literal parts
+ * and path variables ({@code {proxy}}, {@code {id}}), which each request fills in, percent-encoded.
  */
 final class ForwardingAddress {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
 
+  /** Literal text, or the name of a path variable. */
+  private record Part(String text, boolean variable) {}
+
   private final String host;
   private final int port;
   private final boolean ssl;
   private final String pathTemplate;
+  private final List<Part> pathParts = new ArrayList<>();
   private final String query;
-  private final boolean hasVariables;
 
   ForwardingAddress(HttpProxyTarget target) {
     URI uri = URI.create(target.uri().replace("{", "%7B").replace("}", "%7D"));
@@ -30,8 +35,15 @@ final class ForwardingAddress {
     this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     this.pathTemplate = path.replace("%7B", "{").replace("%7D", "}");
+    Matcher variable = VARIABLE.matcher(pathTemplate);
+    int literalStart = 0;
+    while (variable.find()) {
+      pathParts.add(new Part(pathTemplate.substring(literalStart, variable.start()), false));
+      pathParts.add(new Part(variable.group(1), true));
+      literalStart = variable.end();
+    }
+    pathParts.add(new Part(pathTemplate.substring(literalStart), false));
     this.query = uri.getRawQuery();
-    this.hasVariables = VARIABLE.matcher(pathTemplate).find();
   }
 
   String host() {
@@ -48,24 +60,16 @@ final class ForwardingAddress {
 
   /** The path with the variables filled in, and the target's query followed by the request's. */
   String pathAndQuery(Map<String, String> pathParameters, String requestQuery) {
-    String path = hasVariables ? fill(pathParameters) : pathTemplate;
+    StringBuilder uri = new StringBuilder(pathTemplate.length() + 64);
+    for (Part part : pathParts) {
+      uri.append(part.variable ? encodeSegments(pathParameters.getOrDefault(part.text, "")) : part.text);
+    }
     boolean ownQuery = query != null && !query.isEmpty();
     boolean passedQuery = requestQuery != null && !requestQuery.isEmpty();
-    if (!ownQuery && !passedQuery) {
-      return path;
+    if (ownQuery || passedQuery) {
+      uri.append('?').append(ownQuery && passedQuery ? query + "&" + requestQuery : ownQuery ? query : requestQuery);
     }
-    return path + "?" + (ownQuery && passedQuery ? query + "&" + requestQuery : ownQuery ? query : requestQuery);
-  }
-
-  private String fill(Map<String, String> pathParameters) {
-    Matcher variable = VARIABLE.matcher(pathTemplate);
-    StringBuilder path = new StringBuilder();
-    while (variable.find()) {
-      String value = pathParameters.getOrDefault(variable.group(1), "");
-      variable.appendReplacement(path, Matcher.quoteReplacement(encodeSegments(value)));
-    }
-    variable.appendTail(path);
-    return path.toString();
+    return uri.toString();
   }
 
   /** Each segment percent-encoded, the slashes between them kept (a greedy variable spans several). */

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
@@ -35,9 +36,13 @@ import java.util.concurrent.TimeoutException;
 public final class HttpProxyIntegration {
 
   /** Headers that belong to one connection, not to the message (RFC 9110 7.6.1), and the length the sender sets. */
-  private static final Set<CharSequence> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
-      "content-length", "expect");
+  private static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    HOP_BY_HOP.addAll(List.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"));
+  }
+
   private static final String FORWARDED_FOR = "x-forwarded-for";
 
   private final Vertx vertx;
@@ -111,12 +116,7 @@ public final class HttpProxyIntegration {
   }
 
   private static boolean isHopByHop(String name) {
-    for (CharSequence hop : HOP_BY_HOP) {
-      if (hop.toString().equalsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
+    return HOP_BY_HOP.contains(name);
   }
 
   private static Future<GatewayResponse> answer(HttpClientResponse response) {

@@ -1,9 +1,12 @@
 package dev.lingogate.gateway.observability;
 
+import dev.lingogate.gateway.Route;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,26 +17,49 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayMetrics {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /** Registered once per route: looking meters up by name and tags costs more than counting. */
+  private final Map<Route, RouteMeters> byRoute = new ConcurrentHashMap<>();
+  private final RouteMeters unrouted;
+
+  private final class RouteMeters {
+    private final Counter requests;
+    private final Counter clientErrors;
+    private final Counter serverErrors;
+    private final Timer latency;
+    private final Timer integrationLatency;
+
+    RouteMeters(Route route) {
+      String key = route == null ? "none" : route.routeKey();
+      requests = Counter.builder("gateway.requests").description("Requests answered (API Gateway's Count)")
+          .tag("route", key).register(registry);
+      clientErrors = Counter.builder("gateway.4xx.errors").description("Requests answered 4xx (4XXError)")
+          .tag("route", key).register(registry);
+      serverErrors = Counter.builder("gateway.5xx.errors").description("Requests answered 5xx (5XXError)")
+          .tag("route", key).register(registry);
+      latency = Timer.builder("gateway.latency").description("From request received to response written (Latency)")
+          .tag("route", key).register(registry);
+      integrationLatency = route == null ? null : Timer.builder("gateway.integration.latency")
+          .description("Waiting for the function (IntegrationLatency)")
+          .tag("route", key).tag("function", route.integrationName()).register(registry);
+    }
+  }
+
+  public GatewayMetrics() {
+    unrouted = new RouteMeters(null);
+  }
 
   /** Counts an answered request. */
   public void record(RequestRecord request, int status) {
-    String route = request.route() == null ? "none" : request.route().routeKey();
-    Counter.builder("gateway.requests").description("Requests answered (API Gateway's Count)")
-        .tag("route", route).register(registry).increment();
+    RouteMeters meters = request.route() == null ? unrouted : byRoute.computeIfAbsent(request.route(), RouteMeters::new);
+    meters.requests.increment();
     if (status >= 400 && status < 500) {
-      Counter.builder("gateway.4xx.errors").description("Requests answered 4xx (4XXError)")
-          .tag("route", route).register(registry).increment();
+      meters.clientErrors.increment();
     } else if (status >= 500) {
-      Counter.builder("gateway.5xx.errors").description("Requests answered 5xx (5XXError)")
-          .tag("route", route).register(registry).increment();
+      meters.serverErrors.increment();
     }
-    Timer.builder("gateway.latency").description("From request received to response written (Latency)")
-        .tag("route", route).register(registry)
-        .record(System.nanoTime() - request.startedNanos(), TimeUnit.NANOSECONDS);
+    meters.latency.record(System.nanoTime() - request.startedNanos(), TimeUnit.NANOSECONDS);
     if (request.integrationLatencyNanos() >= 0) {
-      Timer.builder("gateway.integration.latency").description("Waiting for the function (IntegrationLatency)")
-          .tag("route", route).tag("function", request.route().integrationName()).register(registry)
-          .record(request.integrationLatencyNanos(), TimeUnit.NANOSECONDS);
+      meters.integrationLatency.record(request.integrationLatencyNanos(), TimeUnit.NANOSECONDS);
     }
   }
 

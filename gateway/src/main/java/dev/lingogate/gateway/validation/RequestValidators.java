@@ -22,7 +22,7 @@ public final class RequestValidators {
 
   /** @throws dev.lingogate.gateway.response.RequestRejected with 400 when the request does not pass its route's checks */
   public void check(Route route, IncomingRequest request) {
-    RequestValidator validator = byRoute.get(route);
+    RequestValidator validator = byRoute.isEmpty() ? null : byRoute.get(route);
     if (validator != null) {
       validator.check(request);
     }

@@ -1,0 +1,106 @@
+#!/bin/sh
+# The gateway as a reverse proxy, side by side with nginx: one trivial backend (nginx answering a
+# fixed 13-byte text), put behind (a) the gateway as an http_proxy route and (b) Debian's nginx as a
+# reverse proxy with keep-alive upstream connections; both driven by wrk on 127.0.0.1 in the same
+# run, at concurrency 16 and 128, printing req/s and p99 for each and the gateway's ratio to nginx.
+#
+#   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default)
+#
+# Installs nothing; needs: apt-get install nginx wrk. Run from the repository root after
+# mvn -B -q -pl gateway install (the gateway's classes and its dependencies' classpath are used).
+# Neither proxy writes an access log (nginx: access_log off; the gateway: no SLF4J binding here).
+set -eu
+seconds=${1:-10}
+backend_port=${BACKEND_PORT:-18080}
+nginx_port=${NGINX_PORT:-18081}
+gateway_port=${GATEWAY_PORT:-18082}
+threads=${WRK_THREADS:-2}
+work=$(mktemp -d /tmp/lingogate-bench-gateway.XXXXXX)
+
+for tool in nginx wrk java mvn; do
+    command -v $tool >/dev/null || { echo "needs $tool (apt-get install nginx wrk)" >&2; exit 1; }
+done
+
+mvn -B -q -pl gateway dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$work/gateway.cp" >/dev/null
+classpath="gateway/target/classes:$(cat "$work/gateway.cp")"
+
+# Two nginx processes: the backend, and the reverse proxy in front of it. Were they one, nginx
+# would answer its own upstream requests inside the same worker, a shortcut no real deployment has.
+nginx_config() { # name worker_processes server-block
+    mkdir -p "$work/$1/logs"
+    cat >"$work/$1/nginx.conf" <<CONF
+worker_processes $2;
+daemon off;
+pid $work/$1/nginx.pid;
+error_log $work/$1/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $work/$1/body;
+    proxy_temp_path $work/$1/proxy;
+    fastcgi_temp_path $work/$1/fastcgi;
+    uwsgi_temp_path $work/$1/uwsgi;
+    scgi_temp_path $work/$1/scgi;
+    keepalive_requests 1000000;
+    $3
+}
+CONF
+}
+nginx_config backend 1 "server {
+        listen 127.0.0.1:$backend_port;
+        location / { default_type text/plain; return 200 \"hello, world\\n\"; }
+    }"
+nginx_config proxy auto "upstream backend {
+        server 127.0.0.1:$backend_port;
+        keepalive 256;
+    }
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location / {
+            proxy_pass http://backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection \"\";
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+        }
+    }"
+
+nginx -p "$work/backend" -c "$work/backend/nginx.conf" &
+backend_pid=$!
+nginx -p "$work/proxy" -c "$work/proxy/nginx.conf" &
+nginx_pid=$!
+java -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$classpath" bench/gateway/ProxyGateway.java "$gateway_port" \
+    "http://127.0.0.1:$backend_port" >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+trap 'kill $gateway_pid $nginx_pid $backend_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+
+until grep -q "gateway listening" "$work/gateway.log"; do
+    kill -0 $gateway_pid 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
+    sleep 0.5
+done
+until curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null 2>&1; do sleep 0.2; done
+[ "$(curl -s "http://127.0.0.1:$gateway_port/hello")" = "hello, world" ] || { echo "the gateway does not proxy" >&2; exit 1; }
+
+# The JVM compiles its hot path first (on a busy machine this takes tens of seconds: the gateway's
+# CPU per request keeps falling until C2 is done); nginx needs no warm-up, but gets a run too.
+warm_up=${WARM_UP_SECONDS:-40}
+wrk -t"$threads" -c64 -d"$warm_up"s "http://127.0.0.1:$gateway_port/hello" >/dev/null
+wrk -t"$threads" -c64 -d"$seconds"s "http://127.0.0.1:$nginx_port/hello" >/dev/null
+
+measure() { # url concurrency -> "req/s p99"
+    wrk -t"$threads" -c"$2" -d"$seconds"s --latency "$1" | awk '
+        /Requests\/sec/ { rps = $2 }
+        /^ +99%/ { p99 = $2 }
+        END { print rps, p99 }'
+}
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $seconds s per run, wrk -t$threads"
+printf '%-12s %-8s %12s %10s\n' proxy conns req/s p99
+for concurrency in 16 128; do
+    set -- $(measure "http://127.0.0.1:$gateway_port/hello" $concurrency)
+    gateway_rps=$1 gateway_p99=$2
+    set -- $(measure "http://127.0.0.1:$nginx_port/hello" $concurrency)
+    nginx_rps=$1 nginx_p99=$2
+    printf '%-12s %-8s %12s %10s\n' gateway $concurrency "$gateway_rps" "$gateway_p99"
+    printf '%-12s %-8s %12s %10s\n' nginx $concurrency "$nginx_rps" "$nginx_p99"
+    echo "gateway/nginx req/s at $concurrency: $(echo "$gateway_rps $nginx_rps" | awk '{ printf "%.2f", $1 / $2 }')x"
+done
