@@ -3,6 +3,7 @@ package dev.lingogate.translate;
 import dev.lingogate.translate.apertium.PipelinePool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the translation engine runs.
@@ -18,8 +19,11 @@ import java.time.Duration;
  *                         finished translations holds; 0 turns the cache off
  * @param pipelineMemoryLimit bytes a pipeline's programs may hold together before the pipeline is
  *                         replaced
+ * @param dataDir          where custom terminologies are kept (in {@code terminologies/}); empty
+ *                         to keep them in memory only
  */
 public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout, int queuePerPair,
+        Optional<Path> dataDir,
         long cacheCharacters, long pipelineMemoryLimit) {
 
     /** Some 32 MB of finished translations. */
@@ -39,7 +43,7 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
 
     /** Options with the default queue of {@value PipelinePool#DEFAULT_QUEUE_LENGTH} waiting requests per direction. */
     public TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout) {
-        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH, DEFAULT_CACHE_CHARACTERS, PipelinePool.DEFAULT_MEMORY_LIMIT);
+        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH, Optional.empty(), DEFAULT_CACHE_CHARACTERS, PipelinePool.DEFAULT_MEMORY_LIMIT);
     }
 
     /** Debian's modes directory, one pipeline per core and pair, 15 s per request. */
@@ -49,7 +53,12 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
     }
 
     public TranslateOptions withQueuePerPair(int queuePerPair) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, cacheCharacters, pipelineMemoryLimit);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, cacheCharacters, pipelineMemoryLimit);
+    }
+
+    /** Keeps custom terminologies durably in {@code dataDir/terminologies}. */
+    public TranslateOptions withDataDir(Path dataDir) {
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, Optional.of(dataDir), cacheCharacters, pipelineMemoryLimit);
     }
 
     /** The same options with no cache of finished translations: every request goes to the engine. */
@@ -68,6 +77,6 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
     }
 
     private TranslateOptions copy(long cacheCharacters, long pipelineMemoryLimit) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, cacheCharacters, pipelineMemoryLimit);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, cacheCharacters, pipelineMemoryLimit);
     }
 }

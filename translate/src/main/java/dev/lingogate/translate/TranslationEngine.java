@@ -7,6 +7,7 @@ import dev.lingogate.translate.apertium.ModeDirectory;
 import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.api.AmazonApis;
 import dev.lingogate.translate.cache.TranslationCache;
+import dev.lingogate.translate.glossary.GlossaryStore;
 import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
@@ -52,13 +53,14 @@ public final class TranslationEngine implements AutoCloseable {
     private final AwsService comprehendService;
     private final LanguageDetector detector;
 
-    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, TranslationCache cache, LanguageDetector detector, List<String> missing) {
+    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, TranslationCache cache, LanguageDetector detector, GlossaryStore glossaries,
+            List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
         this.translator = new Translator(pools, cache);
         this.missingPrerequisites = List.copyOf(missing);
         this.detector = detector;
         ObjectMapper mapper = new ObjectMapper();
-        this.translateServices = AmazonApis.translate(translator, detector, mapper);
+        this.translateServices = AmazonApis.translate(translator, detector, glossaries, mapper);
         this.comprehendService = AmazonApis.comprehend(detector, mapper);
     }
 
@@ -91,7 +93,10 @@ public final class TranslationEngine implements AutoCloseable {
             detected.add(pair.target());
         });
         LOG.info("Translating {} with up to {} pipeline(s) per pair, started on demand", pools.keySet(), options.pipelinesPerPair());
-        return new TranslationEngine(pools, new TranslationCache(options.cacheCharacters()), LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), missing);
+        GlossaryStore glossaries = options.dataDir()
+                .map(dir -> GlossaryStore.open(dir.resolve("terminologies")))
+                .orElseGet(GlossaryStore::inMemory);
+        return new TranslationEngine(pools, new TranslationCache(options.cacheCharacters()), LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), glossaries, missing);
     }
 
     /**

@@ -50,6 +50,11 @@ final class RunningEdge implements AutoCloseable {
         deniedComprehend = client(ComprehendClient.builder(), "AKIDNOBODY", "nobody-secret");
     }
 
+    /** The edge's address, for clients other than the SDK's (the AWS CLI, a remote engine). */
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + edge.port());
+    }
+
     TranslateClient translate() {
         return translate;
     }

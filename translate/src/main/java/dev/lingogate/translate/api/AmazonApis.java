@@ -5,6 +5,7 @@ import dev.lingogate.edge.AwsService;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.cbor.RpcV2CborService;
 import dev.lingogate.edge.json.JsonProtocolService;
+import dev.lingogate.translate.glossary.GlossaryStore;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.routing.Translator;
 import java.util.List;
@@ -25,10 +26,15 @@ public final class AmazonApis {
     }
 
     /** Amazon Translate, once per protocol. */
-    public static List<AwsService> translate(Translator translator, LanguageDetector detector, ObjectMapper mapper) {
+    public static List<AwsService> translate(Translator translator, LanguageDetector detector, GlossaryStore glossaries,
+            ObjectMapper mapper) {
         Map<String, JsonOperation> operations = Map.of(
-                "TranslateText", new TranslateText(translator, detector, mapper),
-                "ListLanguages", new ListLanguages(translator.reachablePairs().keySet(), mapper));
+                "TranslateText", new TranslateText(translator, detector, glossaries, mapper),
+                "ListLanguages", new ListLanguages(translator.reachablePairs().keySet(), mapper),
+                "ImportTerminology", new ImportTerminology(glossaries, mapper),
+                "GetTerminology", new GetTerminology(glossaries, mapper),
+                "ListTerminologies", new ListTerminologies(glossaries, mapper),
+                "DeleteTerminology", new DeleteTerminology(glossaries, mapper));
         return List.of(
                 new JsonProtocolService("translate", TRANSLATE_SHAPE + ".", "", JSON_1_1, operations, mapper),
                 new RpcV2CborService("translate", TRANSLATE_SHAPE, "com.amazonaws.translate", operations));

@@ -55,6 +55,45 @@ final class ConstraintViolations {
         return this;
     }
 
+    /** A required member of any type, at a path such as {@code terminologyData.file}. */
+    ConstraintViolations required(JsonNode input, String path, String member) {
+        JsonNode value = input == null ? null : input.get(member);
+        if (value == null || value.isNull()) {
+            violations.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+        }
+        return this;
+    }
+
+    /** An optional string member that must match a regular expression, as resource names must. */
+    ConstraintViolations pattern(JsonNode input, String member, String regex) {
+        JsonNode value = input.get(member);
+        if (value != null && value.isTextual() && !value.asText().matches(regex)) {
+            violations.add("Value '" + value.asText() + "' at '" + path(member) + "' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: " + regex);
+        }
+        return this;
+    }
+
+    /** An optional blob member no longer than {@code maxBytes}. */
+    ConstraintViolations blob(JsonNode input, String path, String member, int maxBytes) {
+        JsonNode value = input == null ? null : input.get(member);
+        if (value != null && !value.isNull() && Blob.bytes(value, path).length > maxBytes) {
+            violations.add("Value at '" + path + "' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + maxBytes);
+        }
+        return this;
+    }
+
+    /** An optional integer member within bounds. */
+    ConstraintViolations range(JsonNode input, String member, int min, int max) {
+        JsonNode value = input.get(member);
+        if (value != null && !value.isNull() && (!value.canConvertToInt() || value.asInt() < min || value.asInt() > max)) {
+            violations.add("Value '" + value.asText() + "' at '" + path(member) + "' failed to satisfy constraint: Member must have value "
+                    + (value.asInt() < min ? "greater than or equal to " + min : "less than or equal to " + max));
+        }
+        return this;
+    }
+
     /** Fails the request with a {@code ValidationException} if anything was wrong. */
     void check() {
         if (violations.isEmpty()) {

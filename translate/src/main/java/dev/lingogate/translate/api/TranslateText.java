@@ -7,6 +7,9 @@ import dev.lingogate.edge.AwsException;
 import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.translate.apertium.PipelineFailure;
+import dev.lingogate.translate.glossary.Glossary;
+import dev.lingogate.translate.glossary.GlossaryStore;
+import dev.lingogate.translate.glossary.ProtectedText;
 import dev.lingogate.translate.apertium.QueueFull;
 import dev.lingogate.translate.apertium.TextFormat;
 import dev.lingogate.translate.language.LanguageDetector;
@@ -16,10 +19,11 @@ import dev.lingogate.translate.routing.Translator;
 import dev.lingogate.translate.routing.UnsupportedPair;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Amazon Translate's TranslateText on the warm Apertium pipelines, directly or through a chain of
- * installed directions.
+ * installed directions, with a custom terminology's terms forced when one is named.
  *
  * <p>Lingogate's own extensions, HTML and unknown-word marks, are asked for in headers
  * ({@link LingogateHeaders}), which AWS's SDKs let a caller add and Amazon Translate ignores.
@@ -37,11 +41,13 @@ final class TranslateText implements JsonOperation {
 
     private final Translator translator;
     private final LanguageDetector detector;
+    private final TerminologiesInUse glossaries;
     private final ObjectMapper mapper;
 
-    TranslateText(Translator translator, LanguageDetector detector, ObjectMapper mapper) {
+    TranslateText(Translator translator, LanguageDetector detector, GlossaryStore glossaries, ObjectMapper mapper) {
         this.translator = translator;
         this.detector = detector;
+        this.glossaries = new TerminologiesInUse(glossaries);
         this.mapper = mapper;
     }
 
@@ -58,11 +64,7 @@ final class TranslateText implements JsonOperation {
                 .oneOf(settings, "settings.profanity", "Profanity", List.of("MASK"))
                 .oneOf(settings, "settings.brevity", "Brevity", List.of("ON"))
                 .check();
-        JsonNode terminologies = input.get("TerminologyNames");
-        if (terminologies != null && terminologies.isArray() && !terminologies.isEmpty()) {
-            throw new AwsException(400, "ResourceNotFoundException",
-                    "The terminology " + terminologies.get(0).asText() + " could not be found: Lingogate has no custom terminologies.");
-        }
+        Optional<Glossary> glossary = glossaries.named(input.get("TerminologyNames"));
         String text = input.get("Text").asText();
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_TEXT_BYTES) {
@@ -73,7 +75,14 @@ final class TranslateText implements JsonOperation {
         String target = input.get("TargetLanguageCode").asText();
         String requestedSource = input.get("SourceLanguageCode").asText();
         String source = requestedSource.equals("auto") ? detectedLanguage(text) : requestedSource;
-        return answer(translate(text, new LanguagePair(source, target), extensions), source, target);
+        LanguagePair pair = new LanguagePair(source, target);
+        if (glossary.isEmpty()) {
+            return answer(translate(text, pair, extensions), source, target);
+        }
+        ProtectedText terms = glossaries.protect(glossary.get(), pair, text);
+        ObjectNode output = answer(terms.restore(translate(terms.text(), pair, extensions)), source, target);
+        output.set("AppliedTerminologies", glossaries.applied(glossary.get(), terms, mapper));
+        return output;
     }
 
     private String translate(String text, LanguagePair pair, LingogateHeaders extensions) {
@@ -116,7 +125,7 @@ final class TranslateText implements JsonOperation {
         return scores.get(0).languageCode();
     }
 
-    private JsonNode answer(String translated, String source, String target) {
+    private ObjectNode answer(String translated, String source, String target) {
         ObjectNode output = mapper.createObjectNode();
         output.put("TranslatedText", translated);
         output.put("SourceLanguageCode", source);

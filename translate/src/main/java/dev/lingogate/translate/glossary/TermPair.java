@@ -1,0 +1,5 @@
+package dev.lingogate.translate.glossary;
+
+/** A source term and the exact target term a glossary wants for it. */
+public record TermPair(String source, String target) {
+}
