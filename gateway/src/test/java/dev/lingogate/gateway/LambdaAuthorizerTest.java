@@ -135,6 +135,24 @@ class LambdaAuthorizerTest {
   }
 
   @Test
+  void requestRefusedBeforeItsBodyIsReadLeavesItsConnectionUsable() throws Exception {
+    startRest(LambdaAuthorizer.token("auth", "Authorization", Duration.ZERO));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", running.port())) {
+      socket.setSoTimeout(5_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.InputStream in = socket.getInputStream();
+      out.write("GET /translations/7 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nhello"
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      assertThat(RawHttp.read(in).status()).isEqualTo(401);
+
+      out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      assertThat(RawHttp.read(in).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void authorizerFailingWithUnauthorizedIs401() {
     startRest(LambdaAuthorizer.token("auth", "Authorization", Duration.ZERO));
 

@@ -55,11 +55,6 @@ public final class Authorizers {
     }
   }
 
-  /** No authorizers at all. */
-  public static Authorizers none() {
-    return new Authorizers(null, List.of(), Map.of(), null, ApiKind.REST, "", Map.of(), null, null);
-  }
-
   /**
    * What the route's authorizer says about the request; null when the route has none.
    *

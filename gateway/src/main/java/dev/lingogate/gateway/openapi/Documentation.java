@@ -42,18 +42,13 @@ public final class Documentation {
     this.vertx = vertx;
     this.openApiPath = openApiPath;
     this.docsPath = docsPath;
-    this.document = document == null ? null : Buffer.buffer(document.json());
+    this.document = Buffer.buffer(document.json());
     this.webjarRoot = docsPath == null ? null : WEBJAR + swaggerUiVersion() + "/";
     this.initializer = Buffer.buffer(("window.onload = function() {\n"
         + "  window.ui = SwaggerUIBundle({url: \"" + (openApiPath == null ? "" : openApiPath) + "\", "
         + "dom_id: '#swagger-ui', deepLinking: true,\n"
         + "    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: \"StandaloneLayout\"});\n"
         + "};\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** None: every path goes to the routes. */
-  public static Documentation none(Vertx vertx) {
-    return new Documentation(vertx, null, null, null);
   }
 
   /** Answers the request if it asks for the documentation; false when it is for the routes. */
