@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -102,6 +103,26 @@ class LegacyParametersTest {
         assertThat(dynamo.scan(r -> r.tableName("Log").scanFilter(Map.of(
                 "kind", condition(ComparisonOperator.EQ, s("odd")), "sk", condition(ComparisonOperator.GT, n("2"))))).count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void containsFindsARunOfBytesInABinary() {
+        dynamo.putItem(r -> r.tableName("Things").item(Map.of("id", s("bytes"), "b", AttributeValue.fromB(SdkBytes.fromUtf8String("abdef")))));
+        dynamo.putItem(r -> r.tableName("Things").item(Map.of("id", s("other"), "b", AttributeValue.fromB(SdkBytes.fromUtf8String("abd")))));
+
+        assertThat(dynamo.scan(r -> r.tableName("Things").scanFilter(Map.of("b",
+                condition(ComparisonOperator.CONTAINS, AttributeValue.fromB(SdkBytes.fromUtf8String("bde")))))).items())
+                .extracting(item -> item.get("id").s()).containsExactly("bytes");
+    }
+
+    @Test
+    void aMalformedLegacyConditionIsRefusedBeforeTheTableIsLookedUp() {
+        DynamoDbException refused = failure(() -> dynamo.scan(r -> r.tableName("NoSuchTable")
+                .scanFilter(Map.of("a", condition(ComparisonOperator.EQ)))));
+
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(message(refused)).isEqualTo("One or more parameter values were invalid: Invalid number of argument(s) for the EQ"
+                + " ComparisonOperator");
     }
 
     @Test

@@ -103,7 +103,7 @@ public sealed interface Condition {
         }
     }
 
-    /** {@code contains}: a substring of a string, a member of a set, an element of a list. */
+    /** {@code contains}: a substring of a string, a run of bytes of a binary, a member of a set, an element of a list. */
     record Contains(Operand container, Operand element) implements Condition {
         @Override
         public boolean test(JsonNode item) {
@@ -116,6 +116,7 @@ public sealed interface Condition {
             String elementType = AttributeValue.type(e);
             return switch (containerType) {
                 case "S" -> elementType.equals("S") && c.get("S").asText().contains(e.get("S").asText());
+                case "B" -> elementType.equals("B") && containsBytes(AttributeValue.binary(c), AttributeValue.binary(e));
                 case "SS", "NS", "BS" -> elementType.equals(containerType.substring(0, 1))
                         && AttributeValue.setContains(containerType, c.get(containerType), e.get(elementType).asText());
                 case "L" -> {
@@ -129,6 +130,16 @@ public sealed interface Condition {
                 default -> false;
             };
         }
+    }
+
+    /** Whether {@code bytes} holds {@code part} as a run of consecutive bytes. */
+    private static boolean containsBytes(byte[] bytes, byte[] part) {
+        for (int start = 0; start + part.length <= bytes.length; start++) {
+            if (Arrays.equals(bytes, start, start + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     record And(Condition left, Condition right) implements Condition {

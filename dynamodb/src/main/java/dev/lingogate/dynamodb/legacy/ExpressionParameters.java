@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Which expression parameters an operation has and which legacy parameters stand for them: a
  * request may use one kind or the other, never both, and ExpressionAttributeNames and
- * ExpressionAttributeValues only with expressions, as AWS rules.
+ * ExpressionAttributeValues only with expressions, as AWS rules. The legacy parameters are checked
+ * here too, as AWS checks them: before any table is looked up.
  *
  * @param expressions       the expression members, in the order AWS names them in its message
  * @param legacyParameters  the legacy members, likewise
@@ -40,6 +41,19 @@ public record ExpressionParameters(List<String> expressions, List<String> legacy
                 && present(input, valueExpressions).isEmpty()) {
             throw new ValidationException("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
+        }
+        for (String member : present(input, legacyParameters)) {
+            JsonNode value = input.get(member);
+            switch (member) {
+                case "AttributesToGet" -> AttributesToGet.of(value);
+                case "QueryFilter", "ScanFilter" -> FilterConditions.of(member, value, null);
+                case "KeyConditions" -> KeyConditions.checked(value);
+                case "Expected" -> ExpectedConditions.of(value, null);
+                case "AttributeUpdates" -> AttributeUpdates.of(value);
+                default -> {
+                    // ConditionalOperator: its values were checked with the request's shape
+                }
+            }
         }
     }
 

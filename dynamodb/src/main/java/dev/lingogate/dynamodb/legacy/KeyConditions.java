@@ -26,10 +26,7 @@ public final class KeyConditions {
     }
 
     public static KeyCondition of(JsonNode map, KeySchema schema) {
-        List<AttributeCondition> conditions = AttributeCondition.readAll(map, "keyConditions");
-        if (conditions.size() != 1 && conditions.size() != 2) {
-            throw new ValidationException("Conditions can be of length 1 or 2 only");
-        }
+        List<AttributeCondition> conditions = checked(map);
         if (schema.sort().isEmpty() && conditions.size() > 1) {
             throw new ValidationException("Query key condition not supported");
         }
@@ -39,6 +36,15 @@ public final class KeyConditions {
             throw new ValidationException("Query condition missed key schema element: " + schema.sort().orElseThrow().name());
         }
         return KeyCondition.of(sort == null ? partition : new Condition.And(partition, sort), schema);
+    }
+
+    /** The conditions, checked for what AWS checks before it knows the table's key. */
+    static List<AttributeCondition> checked(JsonNode map) {
+        List<AttributeCondition> conditions = AttributeCondition.readAll(map, "keyConditions");
+        if (conditions.size() != 1 && conditions.size() != 2) {
+            throw new ValidationException("Conditions can be of length 1 or 2 only");
+        }
+        return conditions;
     }
 
     /** The condition on one key attribute, or null for a sort key left unconditioned. */

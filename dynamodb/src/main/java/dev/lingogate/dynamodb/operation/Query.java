@@ -48,10 +48,10 @@ public final class Query implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:Query", tables.arnOf(name));
-        ReadTarget target = ReadTarget.of(tables.get(name), input);
         if (!input.hasNonNull("KeyConditionExpression") && !input.hasNonNull("KeyConditions")) {
             throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
+        ReadTarget target = ReadTarget.of(tables.get(name), input);
         RequestExpressions expressions = new RequestExpressions(input);
         KeyCondition keyCondition = expressions.keyCondition(target.keySchema());
         Condition filter = expressions.condition("FilterExpression");
