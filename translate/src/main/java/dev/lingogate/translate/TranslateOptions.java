@@ -2,7 +2,9 @@ package dev.lingogate.translate;
 
 import dev.lingogate.translate.apertium.PipelinePool;
 import java.nio.file.Path;
+import dev.lingogate.translate.remote.RemoteEngine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,15 +23,18 @@ import java.util.Optional;
  *                         replaced
  * @param dataDir          where custom terminologies are kept (in {@code terminologies/}); empty
  *                         to keep them in memory only
+ * @param remoteEngines    services to ask, in this order, for the pairs no Apertium mode nor chain
+ *                         of them serves
  */
 public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout, int queuePerPair,
-        Optional<Path> dataDir,
+        Optional<Path> dataDir, List<RemoteEngine> remoteEngines,
         long cacheCharacters, long pipelineMemoryLimit) {
 
     /** Some 32 MB of finished translations. */
     public static final long DEFAULT_CACHE_CHARACTERS = 16L << 20;
 
     public TranslateOptions {
+        remoteEngines = List.copyOf(remoteEngines);
         if (pipelinesPerPair < 1) {
             throw new IllegalArgumentException("pipelinesPerPair must be at least 1, not " + pipelinesPerPair);
         }
@@ -43,7 +48,7 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
 
     /** Options with the default queue of {@value PipelinePool#DEFAULT_QUEUE_LENGTH} waiting requests per direction. */
     public TranslateOptions(Path modesDir, int pipelinesPerPair, Duration requestTimeout) {
-        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH, Optional.empty(), DEFAULT_CACHE_CHARACTERS, PipelinePool.DEFAULT_MEMORY_LIMIT);
+        this(modesDir, pipelinesPerPair, requestTimeout, PipelinePool.DEFAULT_QUEUE_LENGTH, Optional.empty(), List.of(), DEFAULT_CACHE_CHARACTERS, PipelinePool.DEFAULT_MEMORY_LIMIT);
     }
 
     /** Debian's modes directory, one pipeline per core and pair, 15 s per request. */
@@ -53,12 +58,18 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
     }
 
     public TranslateOptions withQueuePerPair(int queuePerPair) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, cacheCharacters, pipelineMemoryLimit);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, remoteEngines, cacheCharacters, pipelineMemoryLimit);
     }
 
     /** Keeps custom terminologies durably in {@code dataDir/terminologies}. */
     public TranslateOptions withDataDir(Path dataDir) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, Optional.of(dataDir), cacheCharacters, pipelineMemoryLimit);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, Optional.of(dataDir), remoteEngines, cacheCharacters, pipelineMemoryLimit);
+    }
+
+    /** Asks these services, in this order, for the pairs Apertium cannot serve. */
+    public TranslateOptions withRemoteEngines(List<RemoteEngine> remoteEngines) {
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, remoteEngines, cacheCharacters,
+                pipelineMemoryLimit);
     }
 
     /** The same options with no cache of finished translations: every request goes to the engine. */
@@ -77,6 +88,6 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
     }
 
     private TranslateOptions copy(long cacheCharacters, long pipelineMemoryLimit) {
-        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, cacheCharacters, pipelineMemoryLimit);
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, remoteEngines, cacheCharacters, pipelineMemoryLimit);
     }
 }

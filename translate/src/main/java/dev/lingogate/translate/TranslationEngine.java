@@ -12,6 +12,8 @@ import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.Lexicon;
+import dev.lingogate.translate.remote.RemoteEngine;
+import dev.lingogate.translate.remote.RemoteEngines;
 import dev.lingogate.translate.routing.Chain;
 import dev.lingogate.translate.routing.Translation;
 import dev.lingogate.translate.routing.Translator;
@@ -52,11 +54,14 @@ public final class TranslationEngine implements AutoCloseable {
     private final List<AwsService> translateServices;
     private final AwsService comprehendService;
     private final LanguageDetector detector;
+    private final RemoteEngines remotes;
 
-    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, TranslationCache cache, LanguageDetector detector, GlossaryStore glossaries,
+    private TranslationEngine(Map<LanguagePair, PipelinePool> pools, TranslationCache cache, RemoteEngines remotes,
+            LanguageDetector detector, GlossaryStore glossaries,
             List<String> missing) {
         this.pools = Collections.unmodifiableMap(pools);
-        this.translator = new Translator(pools, cache);
+        this.translator = new Translator(pools, cache, remotes);
+        this.remotes = remotes;
         this.missingPrerequisites = List.copyOf(missing);
         this.detector = detector;
         ObjectMapper mapper = new ObjectMapper();
@@ -96,7 +101,10 @@ public final class TranslationEngine implements AutoCloseable {
         GlossaryStore glossaries = options.dataDir()
                 .map(dir -> GlossaryStore.open(dir.resolve("terminologies")))
                 .orElseGet(GlossaryStore::inMemory);
-        return new TranslationEngine(pools, new TranslationCache(options.cacheCharacters()), LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), glossaries, missing);
+        RemoteEngines remotes = new RemoteEngines(options.remoteEngines(), System::getenv);
+        detected.addAll(remotes.languages());
+        return new TranslationEngine(pools, new TranslationCache(options.cacheCharacters()), remotes,
+                LanguageDetector.loading(detected, Lexicon.ofInstalledModes(modes)), glossaries, missing);
     }
 
     /**
@@ -136,6 +144,15 @@ public final class TranslationEngine implements AutoCloseable {
     }
 
     /**
+     * The pairs no installed mode nor chain serves that remote engines were configured for by name,
+     * each with the engines asked for it, in order. Engines configured without pairs are asked for
+     * any pair and listed nowhere.
+     */
+    public Map<LanguagePair, List<RemoteEngine>> remotePairs() {
+        return translator.remotePairs();
+    }
+
+    /**
      * Translates a text as Amazon Translate's TranslateText does, and tells which chain did it.
      *
      * @throws dev.lingogate.translate.routing.UnsupportedPair   if no chain reaches the target
@@ -165,6 +182,7 @@ public final class TranslationEngine implements AutoCloseable {
     public void close() {
         pools.values().forEach(PipelinePool::close);
         detector.close();
+        remotes.close();
     }
 
     private static Optional<LanguagePair> pairOf(ApertiumMode mode) {

@@ -30,7 +30,7 @@ public final class AmazonApis {
             ObjectMapper mapper) {
         Map<String, JsonOperation> operations = Map.of(
                 "TranslateText", new TranslateText(translator, detector, glossaries, mapper),
-                "ListLanguages", new ListLanguages(translator.reachablePairs().keySet(), mapper),
+                "ListLanguages", new ListLanguages(translator.servedPairs(), mapper),
                 "ImportTerminology", new ImportTerminology(glossaries, mapper),
                 "GetTerminology", new GetTerminology(glossaries, mapper),
                 "ListTerminologies", new ListTerminologies(glossaries, mapper),

@@ -15,6 +15,7 @@ import dev.lingogate.translate.apertium.TextFormat;
 import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.LanguageScore;
+import dev.lingogate.translate.remote.RemoteUnavailable;
 import dev.lingogate.translate.routing.Translator;
 import dev.lingogate.translate.routing.UnsupportedPair;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,9 @@ final class TranslateText implements JsonOperation {
             throw new AwsException(500, "ServiceUnavailableException",
                     "The translation engine for " + pair.source() + " to " + pair.target()
                             + " is temporarily unavailable: " + e.getMessage() + ". Retry your request.");
+        } catch (RemoteUnavailable e) {
+            throw new AwsException(500, "ServiceUnavailableException", "No remote engine translated " + pair.source() + " to "
+                    + pair.target() + " this time: " + e.getMessage().substring(e.getMessage().indexOf('(')) + ". Retry your request later.");
         } catch (QueueFull e) {
             // AWS answers an overloaded Translate with this type and status too.
             throw new AwsException(500, "ServiceUnavailableException",
