@@ -35,7 +35,7 @@ final class GroupCommit implements AutoCloseable {
     private final LongSupplier schemaGeneration;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
-    private volatile boolean closed;
+    private boolean closed;
 
     GroupCommit(SqliteConnection connection, LongSupplier schemaGeneration) {
         this.connection = connection;
@@ -65,10 +65,14 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private <T> T await(Pending<T> pending) {
-        if (closed) {
-            throw new StorageException("the tables are closed", null);
+        // Under the lock that close() takes, so that every write queued is queued before STOP and
+        // so is committed or failed, never left waiting.
+        synchronized (this) {
+            if (closed) {
+                throw new StorageException("the tables are closed", null);
+            }
+            queue.add(pending);
         }
-        queue.add(pending);
         try {
             return pending.outcome.join();
         } catch (CompletionException e) {
@@ -98,16 +102,12 @@ final class GroupCommit implements AutoCloseable {
             if (!first.alone) {
                 Pending<?> next;
                 // Only this thread takes from the queue, so what it peeks at is still there to poll.
-                while (batch.size() < MOST_WRITES_PER_COMMIT && (next = queue.peek()) != null
-                        && !next.alone && next != Pending.STOP) {
+                while (batch.size() < MOST_WRITES_PER_COMMIT && (next = queue.peek()) != null && !next.alone) {
                     batch.add(queue.poll());
                 }
             }
             commit(batch);
             batch.clear();
-        }
-        for (Pending<?> left; (left = queue.poll()) != null; ) {
-            left.outcome.completeExceptionally(new StorageException("the tables were closed before this write", null));
         }
     }
 
@@ -167,8 +167,13 @@ final class GroupCommit implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        queue.add(Pending.STOP);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(Pending.STOP);
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -183,7 +188,7 @@ final class GroupCommit implements AutoCloseable {
 
     private static final class Pending<T> {
 
-        /** Queued by {@link #close}: the writer stops when it takes it. */
+        /** Queued by {@link #close}: the writer stops when it takes it (alone, so no batch takes it in). */
         static final Pending<Void> STOP = new Pending<>(connection -> null, true, () -> { });
 
         final ConnectionWork<T> work;
