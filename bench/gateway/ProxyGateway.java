@@ -22,13 +22,14 @@ public final class ProxyGateway {
     int port = Integer.parseInt(args[0]);
     String backend = args[1];
     int loops = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     Gateway gateway = new Gateway(vertx,
         GatewayOptions.defaults().withPort(port).withApiKind(ApiKind.REST).withEventLoops(loops),
         List.of(Route.httpProxy("ANY", "/{proxy+}", new HttpProxyTarget(backend + "/{proxy}"), PayloadFormat.V1)),
         (function, event) -> CompletableFuture.failedFuture(new IllegalStateException("no functions here")));
     gateway.start().toCompletionStage().toCompletableFuture().get();
-    System.out.println("gateway listening on " + gateway.port() + ", proxying to " + backend);
+    System.out.println("gateway listening on " + gateway.port() + ", proxying to " + backend
+        + (vertx.isNativeTransportEnabled() ? ", on epoll" : ", on Java NIO"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         gateway.stop().compose(stopped -> vertx.close()).toCompletionStage().toCompletableFuture().get();
