@@ -59,6 +59,9 @@ class EdgeServerTest {
                     if (input.path("Name").asText().isEmpty()) {
                         throw new AwsException(400, "ValidationException", "Name must not be empty");
                     }
+                    if (input.path("Name").asText().equals("Nobody")) {
+                        throw new AwsException(400, "UnknownNameException", "No one is called Nobody");
+                    }
                     ObjectNode out = JSON.createObjectNode();
                     out.put("Greeting", "Hello, " + input.get("Name").asText());
                     return out;
@@ -92,11 +95,20 @@ class EdgeServerTest {
 
     @Test
     void anOperationsErrorIsWrittenInTheServicesShape() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"Nobody\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo(
+                "{\"__type\":\"com.example.greeter#UnknownNameException\",\"message\":\"No one is called Nobody\"}");
+    }
+
+    @Test
+    void aValidationErrorIsNamedInCoralsNamespaceAsDynamoDbNamesIt() throws Exception {
         HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo(
-                "{\"__type\":\"com.example.greeter#ValidationException\",\"message\":\"Name must not be empty\"}");
+                "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"Name must not be empty\"}");
     }
 
     @Test

@@ -71,13 +71,28 @@ public class JsonProtocolService implements AwsService {
     public AwsReply errorReply(AwsException error) {
         ObjectNode body = mapper.createObjectNode();
         String type = error.errorType();
-        body.put("__type", (error.raisedBeforeTheService() ? "com.amazon.coral.service#" : errorTypePrefix) + type);
+        body.put("__type", namespaceOf(error) + type);
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());
         }
         error.fields().forEach((field, value) -> body.set(field, mapper.valueToTree(value)));
         return new AwsReply(error.status(),
                 Map.of("Content-Type", contentType, "x-amzn-ErrorType", type), write(body));
+    }
+
+    /**
+     * AWS's request framework (Coral) names the errors it raises itself in its own namespaces: those
+     * found before the service is reached, and the input validation of a namespaced service, which
+     * DynamoDB answers as {@code com.amazon.coral.validate#ValidationException}.
+     */
+    private String namespaceOf(AwsException error) {
+        if (error.raisedBeforeTheService()) {
+            return "com.amazon.coral.service#";
+        }
+        if (!errorTypePrefix.isEmpty() && error.errorType().equals("ValidationException")) {
+            return "com.amazon.coral.validate#";
+        }
+        return errorTypePrefix;
     }
 
     private JsonNode parse(byte[] body) {
