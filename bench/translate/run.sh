@@ -12,6 +12,7 @@
 #   WARMUP=200             requests per target before measuring, not counted
 #   SENTENCES=...          the sentences file (default ../shared/corpus/en-sentences.txt)
 #   SKIP_BUILD=1           use the bench classes already built
+#   KEEP_WORK=1            keep the data directory and the logs of Lingogate and APy, and say where
 #   STACK_JAVA_OPTS=...    JVM options of the Lingogate launcher (the edge lives in it), e.g.
 #                          -XX:StartFlightRecording=filename=/tmp/edge.jfr,settings=profile
 # Needs: stack/target/lingogate.jar built (mvn -B -q install -DskipTests -pl stack -am), and
@@ -25,7 +26,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then echo "logs and data kept in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends every sentence once, one per request, from {@code concurrency} clients that each keep one
@@ -30,7 +33,7 @@ final class LoadPass {
         long[] latencies = new long[count];
         boolean[] failed = new boolean[count];
         AtomicInteger next = new AtomicInteger();
-        AtomicBoolean firstErrorShown = new AtomicBoolean();
+        Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         long started = System.nanoTime();
         try {
@@ -44,9 +47,7 @@ final class LoadPass {
                             latencies[i] = System.nanoTime() - start;
                         } catch (Exception e) {
                             failed[i] = true;
-                            if (firstErrorShown.compareAndSet(false, true)) {
-                                System.err.println(target.label() + ", first error: " + e);
-                            }
+                            errorKinds.computeIfAbsent(kind(e), k -> new LongAdder()).increment();
                         }
                     }
                     return null;
@@ -59,6 +60,8 @@ final class LoadPass {
             clients.shutdownNow();
         }
         long elapsed = System.nanoTime() - started;
+        errorKinds.forEach((kind, times) -> System.err.printf("%s at concurrency %d: %d × %s%n",
+                target.label(), concurrency, times.sum(), kind));
         long[] succeeded = new long[count];
         int ok = 0;
         for (int i = 0; i < count; i++) {
@@ -66,7 +69,13 @@ final class LoadPass {
                 succeeded[ok++] = latencies[i];
             }
         }
-        return Measurement.of(count, count - ok, elapsed, java.util.Arrays.copyOf(succeeded, ok), loadAverage());
+        return Measurement.of(count, count - ok, elapsed, Arrays.copyOf(succeeded, ok), loadAverage());
+    }
+
+    /** An error as the table's reader would tell it apart from others: its type and message, shortened. */
+    private static String kind(Exception e) {
+        String kind = e.toString().replaceAll("\\s+", " ");
+        return kind.length() > 160 ? kind.substring(0, 160) + "..." : kind;
     }
 
     static double loadAverage() {
