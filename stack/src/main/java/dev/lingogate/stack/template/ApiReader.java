@@ -1,13 +1,21 @@
 package dev.lingogate.stack.template;
 
+import static dev.lingogate.stack.template.TemplateValues.bool;
+import static dev.lingogate.stack.template.TemplateValues.decimal;
+import static dev.lingogate.stack.template.TemplateValues.integer;
+import static dev.lingogate.stack.template.TemplateValues.map;
+import static dev.lingogate.stack.template.TemplateValues.strings;
+
 import dev.lingogate.gateway.admission.MethodThrottle;
 import dev.lingogate.gateway.admission.Quota;
 import dev.lingogate.gateway.admission.QuotaPeriod;
 import dev.lingogate.gateway.admission.Throttle;
 import dev.lingogate.gateway.admission.UsagePlan;
+import dev.lingogate.gateway.authorization.Authorizer;
 import dev.lingogate.gateway.cors.CorsConfiguration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +46,26 @@ final class ApiReader {
         Map<String, Object> auth = map(properties.get("Auth"), where + ".Auth");
         String stage = properties.containsKey("StageName") ? String.valueOf(properties.get("StageName"))
                 : httpApi ? "$default" : "Prod";
+        AuthorizerReader authorizerReader = new AuthorizerReader(httpApi, where + ".Auth");
+        Map<String, Authorizer> authorizers = authorizerReader.authorizers(auth);
         return new ApiSpec(logicalId, httpApi, stage, httpApi ? httpApiCors() : restApiCors(),
                 bool(auth.get("ApiKeyRequired"), where + ".Auth.ApiKeyRequired"), usagePlan(auth),
-                httpApi ? routeSettings() : methodSettings(), accessLogFormat());
+                httpApi ? routeSettings() : methodSettings(), accessLogFormat(), authorizers,
+                authorizerReader.defaultAuthorizer(auth, authorizers), stageVariables(), binaryMediaTypes(),
+                new DefinitionBodyReader(where + ".DefinitionBody").proxyRoutes(properties.get("DefinitionBody")));
+    }
+
+    /** An Api's {@code Variables}, an HttpApi's {@code StageVariables}. */
+    private Map<String, String> stageVariables() {
+        String name = httpApi ? "StageVariables" : "Variables";
+        Map<String, String> variables = new LinkedHashMap<>();
+        map(properties.get(name), where + "." + name).forEach((key, value) -> variables.put(key, String.valueOf(value)));
+        return variables;
+    }
+
+    /** An Api's {@code BinaryMediaTypes}, each {@code /} written {@code ~1} as SAM asks: {@code image~1png}. */
+    private List<String> binaryMediaTypes() {
+        return strings(properties.get("BinaryMediaTypes")).stream().map(type -> type.replace("~1", "/")).toList();
     }
 
     /**
@@ -202,51 +227,5 @@ final class ApiReader {
     private static List<String> commaList(Object value, String at) {
         return value == null ? List.of()
                 : Arrays.stream(unquote(value, at).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static List<String> strings(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                : List.of(String.valueOf(value));
-    }
-
-    private static boolean bool(Object value, String at) {
-        if (value == null) {
-            return false;
-        }
-        return switch (String.valueOf(value).toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new TemplateException(at + " must be true or false, not " + value);
-        };
-    }
-
-    private static int integer(String text, String at) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TemplateException(at + " must be a whole number, not " + text, e);
-        }
-    }
-
-    private static double decimal(String text, String at) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TemplateException(at + " must be a number, not " + text, e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value, String at) {
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            throw new TemplateException(at + " must be a map, not " + value);
-        }
-        return (Map<String, Object>) value;
     }
 }

@@ -2,8 +2,12 @@ package dev.lingogate.stack.template;
 
 import dev.lingogate.gateway.admission.MethodThrottle;
 import dev.lingogate.gateway.admission.UsagePlan;
+import dev.lingogate.gateway.authorization.Authorizer;
 import dev.lingogate.gateway.cors.CorsConfiguration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@code AWS::Serverless::Api} or {@code AWS::Serverless::HttpApi}: what it says beyond its routes.
@@ -15,9 +19,16 @@ import java.util.List;
  * @param usagePlan the plan SAM creates for it ({@code Auth.UsagePlan}); null for none
  * @param methodThrottling {@code MethodSettings} (Api) or {@code DefaultRouteSettings}/{@code RouteSettings} (HttpApi)
  * @param accessLogFormat {@code AccessLogSetting(s).Format}; null for the gateway's default
+ * @param authorizers {@code Auth.Authorizers} by name, in the template's order
+ * @param defaultAuthorizer {@code Auth.DefaultAuthorizer}; null for none
+ * @param stageVariables an Api's {@code Variables}, an HttpApi's {@code StageVariables}
+ * @param binaryMediaTypes an Api's {@code BinaryMediaTypes}, with {@code /} in place of SAM's {@code ~1}
+ * @param proxyRoutes the {@code http_proxy} operations of its {@code DefinitionBody}
  */
 public record ApiSpec(String logicalId, boolean httpApi, String stageName, CorsConfiguration cors,
-        boolean apiKeyRequired, UsagePlan usagePlan, List<MethodThrottle> methodThrottling, String accessLogFormat) {
+        boolean apiKeyRequired, UsagePlan usagePlan, List<MethodThrottle> methodThrottling, String accessLogFormat,
+        Map<String, Authorizer> authorizers, String defaultAuthorizer, Map<String, String> stageVariables,
+        List<String> binaryMediaTypes, List<ProxyRouteSpec> proxyRoutes) {
 
     /** SAM's names for the APIs it creates when events name none. */
     public static final String IMPLICIT_REST_API = "ServerlessRestApi";
@@ -25,5 +36,9 @@ public record ApiSpec(String logicalId, boolean httpApi, String stageName, CorsC
 
     public ApiSpec {
         methodThrottling = List.copyOf(methodThrottling);
+        authorizers = Collections.unmodifiableMap(new LinkedHashMap<>(authorizers));
+        stageVariables = Map.copyOf(stageVariables);
+        binaryMediaTypes = List.copyOf(binaryMediaTypes);
+        proxyRoutes = List.copyOf(proxyRoutes);
     }
 }

@@ -8,9 +8,16 @@ package dev.lingogate.stack.template;
  * @param payloadFormatVersion {@code 1.0} or {@code 2.0}
  * @param apiLogicalId        the API its {@code RestApiId}/{@code ApiId} names, or SAM's implicit API
  * @param apiKeyRequired      the event's own {@code Auth.ApiKeyRequired}; null to follow the API's
+ * @param authorizer          the event's {@code Auth.Authorizer}, an authorizer of its API or {@code NONE};
+ *                            null for the API's {@code DefaultAuthorizer}
+ * @param checks              its {@code RequestParameters} and {@code RequestModel}
  */
 public record RouteSpec(String method, String path, boolean httpApi, String payloadFormatVersion, String apiLogicalId,
-        Boolean apiKeyRequired) {
+        Boolean apiKeyRequired, String authorizer, RequestChecks checks) {
+
+    public RouteSpec {
+        checks = checks == null ? RequestChecks.NONE : checks;
+    }
 
     /** Whether a caller needs an API key, given the API the route belongs to. */
     public boolean needsApiKey(ApiSpec api) {

@@ -184,11 +184,45 @@ public final class TemplateReader {
                 String path = requiredString(properties, "Path", where);
                 String format = String.valueOf(properties.getOrDefault("PayloadFormatVersion", httpApi ? "2.0" : "1.0"));
                 String api = apiOf(written.get(httpApi ? "ApiId" : "RestApiId"), httpApi, where);
-                Object keyRequired = properties.get("Auth") instanceof Map<?, ?> auth ? auth.get("ApiKeyRequired") : null;
+                Map<String, Object> auth = TemplateValues.map(properties.get("Auth"), where + ".Auth");
+                Object keyRequired = auth.get("ApiKeyRequired");
+                Map<String, Object> apiProperties = apiProperties(api, httpApi);
+                String apiWhere = "Resources." + api + ".Properties";
+                RequestChecks checks = httpApi ? RequestChecks.NONE : new RequestChecksReader(where).read(properties,
+                        TemplateValues.map(apiProperties.get("Models"), apiWhere + ".Models"), apiWhere);
                 routes.add(new RouteSpec(method.toUpperCase(Locale.ROOT), path, httpApi, format, api,
-                        keyRequired == null ? null : Boolean.valueOf(String.valueOf(keyRequired))));
+                        keyRequired == null ? null : Boolean.valueOf(String.valueOf(keyRequired)),
+                        authorizerOf(auth.get("Authorizer"), apiProperties, where + ".Auth.Authorizer", apiWhere),
+                        checks));
             });
             return routes;
+        }
+
+        /** An API's properties over its Globals, intrinsics resolved; SAM's implicit API has only the Globals. */
+        private Map<String, Object> apiProperties(String apiLogicalId, boolean httpApi) {
+            Map<String, Object> own = resources.containsKey(apiLogicalId) ? properties(apiLogicalId) : new LinkedHashMap<>();
+            return asMap(intrinsics.resolve(withGlobals(httpApi ? "HttpApi" : "Api", own)));
+        }
+
+        /** An event's {@code Auth.Authorizer}: {@code NONE}, or one of its API's {@code Auth.Authorizers}. */
+        private static String authorizerOf(Object name, Map<String, Object> apiProperties, String at, String apiWhere) {
+            if (name == null) {
+                return null;
+            }
+            String text = String.valueOf(name);
+            if (text.equals("NONE")) {
+                return text;
+            }
+            if (text.equals("AWS_IAM")) {
+                throw new TemplateException(at + ": AWS_IAM authorization is not supported by the local gateway");
+            }
+            Map<String, Object> authorizers = TemplateValues.map(TemplateValues.map(apiProperties.get("Auth"),
+                    apiWhere + ".Auth").get("Authorizers"), apiWhere + ".Auth.Authorizers");
+            if (!authorizers.containsKey(text)) {
+                throw new TemplateException(at + " names " + text + ", which is not among " + apiWhere
+                        + ".Auth.Authorizers " + authorizers.keySet());
+            }
+            return text;
         }
 
         /** The logical id an event's {@code RestApiId}/{@code ApiId} names ({@code !Ref MyApi}), or SAM's implicit API. */

@@ -2,6 +2,7 @@ package dev.lingogate.stack.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.lingogate.gateway.admission.MethodThrottle;
 import dev.lingogate.gateway.admission.QuotaPeriod;
@@ -147,6 +148,30 @@ class ApiReaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/*", "*"),
                         org.assertj.core.groups.Tuple.tuple("/items", "POST"));
         assertThat(api.accessLogFormat()).isEqualTo("{\"id\":\"$context.requestId\"}");
+    }
+
+    @Test
+    void anApisBinaryMediaTypesLoseSamsEscapingAndItsVariablesAreTheStages() throws IOException {
+        Template template = read(apiWith("""
+                BinaryMediaTypes: [image~1png, "application~1octet-stream", "*~1*"]
+                      Variables: {tableName: items, version: 2}"""));
+
+        ApiSpec api = template.api("Api");
+        assertThat(api.binaryMediaTypes()).containsExactly("image/png", "application/octet-stream", "*/*");
+        assertThat(api.stageVariables()).containsOnly(entry("tableName", "items"), entry("version", "2"));
+    }
+
+    @Test
+    void anHttpApisStageVariablesAreRead() throws IOException {
+        Template template = read("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      StageVariables: {tableName: items}
+                """);
+
+        assertThat(template.api("Api").stageVariables()).containsOnly(entry("tableName", "items"));
     }
 
     @Test

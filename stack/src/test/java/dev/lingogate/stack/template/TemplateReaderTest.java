@@ -126,8 +126,8 @@ class TemplateReaderTest {
                 """));
 
         assertThat(template.function("Fn").routes()).containsExactlyInAnyOrder(
-                new RouteSpec("ANY", "/files/{proxy+}", true, "2.0", ApiSpec.IMPLICIT_HTTP_API, null),
-                new RouteSpec("GET", "/old", true, "1.0", ApiSpec.IMPLICIT_HTTP_API, null));
+                new RouteSpec("ANY", "/files/{proxy+}", true, "2.0", ApiSpec.IMPLICIT_HTTP_API, null, null, null),
+                new RouteSpec("GET", "/old", true, "1.0", ApiSpec.IMPLICIT_HTTP_API, null, null, null));
     }
 
     @Test
