@@ -23,6 +23,9 @@ final class DefinitionBodyReader {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             ANY_METHOD);
 
+    private static final int MIN_TIMEOUT_MILLIS = 50;
+    private static final int MAX_TIMEOUT_MILLIS = 29_000;
+
     private final String where;
 
     DefinitionBodyReader(String where) {
@@ -59,6 +62,16 @@ final class DefinitionBodyReader {
         Object timeout = integration.get("timeoutInMillis");
         return new ProxyRouteSpec(method.equalsIgnoreCase(ANY_METHOD) ? "ANY" : method.toUpperCase(Locale.ROOT), path,
                 String.valueOf(integration.get("uri")), httpMethod == null ? null : String.valueOf(httpMethod),
-                timeout == null ? null : integer(String.valueOf(timeout), at + ".timeoutInMillis"), at);
+                timeout == null ? null : timeoutMillis(String.valueOf(timeout), at + ".timeoutInMillis"), at);
+    }
+
+    /** API Gateway takes integration timeouts from 50 ms up to its default limit of 29 seconds. */
+    private static int timeoutMillis(String text, String at) {
+        int millis = integer(text, at);
+        if (millis < MIN_TIMEOUT_MILLIS || millis > MAX_TIMEOUT_MILLIS) {
+            throw new TemplateException(at + " must be between " + MIN_TIMEOUT_MILLIS + " and " + MAX_TIMEOUT_MILLIS
+                    + ", not " + millis);
+        }
+        return millis;
     }
 }

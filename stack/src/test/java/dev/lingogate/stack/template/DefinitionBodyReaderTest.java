@@ -82,6 +82,18 @@ class DefinitionBodyReaderTest {
                         + ".uri is required for an http_proxy integration");
     }
 
+    @Test
+    void aTimeoutOverApiGatewaysLimitIsRefused() throws IOException {
+        assertThatThrownBy(() -> read("AWS::Serverless::Api", """
+                /status:
+                  get:
+                    x-amazon-apigateway-integration: {type: http_proxy, uri: 'http://127.0.0.1:1/', timeoutInMillis: 30000}
+                """))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("Resources.Api.Properties.DefinitionBody.paths./status.get.x-amazon-apigateway-integration"
+                        + ".timeoutInMillis must be between 50 and 29000, not 30000");
+    }
+
     private Template read(String type, String paths) throws IOException {
         return READER.read(Files.writeString(dir.resolve("template.yaml"), """
                 Resources:
