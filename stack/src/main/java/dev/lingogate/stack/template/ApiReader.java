@@ -59,7 +59,8 @@ final class ApiReader {
     private Map<String, String> stageVariables() {
         String name = httpApi ? "StageVariables" : "Variables";
         Map<String, String> variables = new LinkedHashMap<>();
-        map(properties.get(name), where + "." + name).forEach((key, value) -> variables.put(key, String.valueOf(value)));
+        map(properties.get(name), where + "." + name)
+                .forEach((key, value) -> variables.put(key, String.valueOf(value)));
         return variables;
     }
 

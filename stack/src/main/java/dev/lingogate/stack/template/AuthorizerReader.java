@@ -85,11 +85,12 @@ final class AuthorizerReader {
         }
         String function = functionName(properties.get("FunctionArn"), at + ".FunctionArn");
         Map<String, Object> identity = TemplateValues.map(properties.get("Identity"), at + ".Identity");
-        return httpApi ? httpApiLambda(function, properties, identity, at) : restApiLambda(function, properties, identity, at);
+        return httpApi ? httpApiLambda(function, properties, identity, at)
+                : restApiLambda(function, properties, identity, at);
     }
 
-    private LambdaAuthorizer restApiLambda(String function, Map<String, Object> properties, Map<String, Object> identity,
-            String at) {
+    private LambdaAuthorizer restApiLambda(String function, Map<String, Object> properties,
+            Map<String, Object> identity, String at) {
         Duration ttl = ttl(identity.get("ReauthorizeEvery"), at + ".Identity.ReauthorizeEvery");
         String payloadType = String.valueOf(properties.getOrDefault("FunctionPayloadType", "TOKEN"))
                 .toUpperCase(Locale.ROOT);

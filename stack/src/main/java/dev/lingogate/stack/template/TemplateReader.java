@@ -200,7 +200,8 @@ public final class TemplateReader {
 
         /** An API's properties over its Globals, intrinsics resolved; SAM's implicit API has only the Globals. */
         private Map<String, Object> apiProperties(String apiLogicalId, boolean httpApi) {
-            Map<String, Object> own = resources.containsKey(apiLogicalId) ? properties(apiLogicalId) : new LinkedHashMap<>();
+            Map<String, Object> own = resources.containsKey(apiLogicalId) ? properties(apiLogicalId)
+                    : new LinkedHashMap<>();
             return asMap(intrinsics.resolve(withGlobals(httpApi ? "HttpApi" : "Api", own)));
         }
 

@@ -36,8 +36,9 @@ record GatewayConfiguration(GatewayOptions options, List<Route> routes, ApiSetti
                 .map(RouteSpec::apiLogicalId), template.apis().stream().filter(a -> !a.proxyRoutes().isEmpty())
                 .map(ApiSpec::logicalId)).distinct().toList();
         if (apiIds.size() > 1) {
-            throw new TemplateException("the local gateway serves one API, and the template's events name "
-                    + String.join(", ", apiIds) + "; give every event the same RestApiId or ApiId");
+            throw new TemplateException("the local gateway serves one API, and the template's events and "
+                    + "definitions name " + String.join(", ", apiIds)
+                    + "; give every event the same RestApiId or ApiId");
         }
         Optional<ApiSpec> api = apiIds.stream().findFirst().map(template::api);
         List<Route> routes = new ArrayList<>();
