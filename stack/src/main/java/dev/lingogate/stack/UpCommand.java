@@ -3,8 +3,11 @@ package dev.lingogate.stack;
 import dev.lingogate.stack.template.TemplateException;
 import dev.lingogate.stack.wiring.LocalStack;
 import dev.lingogate.stack.wiring.StackOptions;
+import dev.lingogate.translate.TranslateOptions;
+import dev.lingogate.translate.remote.RemoteEngine;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -44,12 +47,28 @@ final class UpCommand implements Callable<Integer> {
             description = "Keep finished translations in memory and answer them again (default), or not.")
     boolean translationCache;
 
+    @Option(names = "--remote-engine", paramLabel = "ENGINE",
+            description = "A translation engine for pairs Apertium lacks, tried in the order given (repeatable): "
+                    + "<amazon|deepl|libretranslate>=<url>[;pairs=en-de,en-ja][;key-env=VARIABLE][;timeout=10s][;attempts=3]")
+    List<String> remoteEngines = List.of();
+
+    @Option(names = "--environments-per-function", defaultValue = "4",
+            description = "The most JVMs a function without ReservedConcurrentExecutions runs at once. Default: ${DEFAULT-VALUE}")
+    int environmentsPerFunction;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
+        TranslateOptions translation;
+        try {
+            translation = translateOptions();
+        } catch (IllegalArgumentException e) {
+            System.err.println("lingogate: --remote-engine: " + e.getMessage());
+            return 2;
+        }
         StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort, metricsPort,
-                webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region,
-                translationCache);
+                webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region, translation,
+                environmentsPerFunction);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);
@@ -75,6 +94,13 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with a --remote-engine */
+    TranslateOptions translateOptions() {
+        TranslateOptions options = TranslateOptions.defaults()
+                .withRemoteEngines(remoteEngines.stream().map(RemoteEngine::parse).toList());
+        return translationCache ? options : options.withoutCache();
     }
 
     /** The runtime interface client's jars are packaged next to the launcher jar. */

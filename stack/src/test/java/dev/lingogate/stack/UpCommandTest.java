@@ -1,6 +1,7 @@
 package dev.lingogate.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,20 @@ class UpCommandTest {
     void theTranslationCacheCanBeTurnedOffForBenchmarks() {
         assertThat(parse("--no-translation-cache").translationCache).isFalse();
         assertThat(parse("--translation-cache").translationCache).isTrue();
+    }
+
+    @Test
+    void remoteEnginesAreReadInTheOrderGiven() {
+        UpCommand up = parse("--remote-engine", "libretranslate=http://127.0.0.1:5000;pairs=en-de",
+                "--remote-engine", "amazon=http://127.0.0.1:4567");
+
+        assertThat(up.translateOptions().remoteEngines()).hasSize(2);
+    }
+
+    @Test
+    void aRemoteEngineOfNoKnownKindIsRefusedNamingIt() {
+        assertThatThrownBy(() -> parse("--remote-engine", "bing=http://127.0.0.1:1").translateOptions())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bing");
     }
 
     private static UpCommand parse(String... arguments) {

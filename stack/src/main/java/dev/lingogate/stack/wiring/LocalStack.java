@@ -16,7 +16,6 @@ import dev.lingogate.lambda.HostOptions;
 import dev.lingogate.stack.template.FunctionSpec;
 import dev.lingogate.stack.template.Template;
 import dev.lingogate.stack.template.TemplateReader;
-import dev.lingogate.translate.TranslateOptions;
 import dev.lingogate.translate.TranslationEngine;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -56,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackOptions options) {
         Template template = new TemplateReader(StackOptions.STACK_NAME, options.region(), StackOptions.ACCOUNT_ID)
                 .read(options.templateFile());
-        LocalStack stack = new LocalStack(Vertx.vertx(new VertxOptions().setWorkerPoolSize(64)));
+        LocalStack stack = new LocalStack(Vertx.vertx(new VertxOptions().setWorkerPoolSize(64).setPreferNativeTransport(true)));
         try {
             stack.run(template, options);
             return stack;
@@ -76,8 +75,8 @@ public final class LocalStack implements AutoCloseable {
         DynamoDb dynamoDb = DynamoDb.open(options.dataDir().resolve("dynamodb"), options.region(), StackOptions.ACCOUNT_ID);
         toClose.add(dynamoDb);
         dynamoDb.sweepExpiredItems(vertx, TTL_SWEEP_INTERVAL);
-        TranslationEngine translation = TranslationEngine.start(options.translationCache()
-                ? TranslateOptions.defaults() : TranslateOptions.defaults().withoutCache());
+        TranslationEngine translation = TranslationEngine.start(
+                options.translation().withDataDir(options.dataDir().resolve("translate")));
         toClose.add(translation);
         translation.missingPrerequisites().forEach(missing -> LOG.warn("translation: {}", missing));
         if (translation.pairs().isEmpty()) {
@@ -88,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
         int edgePort = options.edgePort() == 0 ? FreePort.pick(options.host()) : options.edgePort();
         String edgeUrl = "http://" + options.host() + ":" + edgePort;
         FunctionHost host = new FunctionHost(vertx, new HostOptions(options.dataDir(), edgeUrl, options.region(),
-                4, javaExecutable(), options.runtimeClientDir(), Duration.ofSeconds(1)));
+                options.environmentsPerFunction(), javaExecutable(), options.runtimeClientDir(), Duration.ofSeconds(1)));
         toClose.add(host);
 
         List<AwsService> services = new ArrayList<>();

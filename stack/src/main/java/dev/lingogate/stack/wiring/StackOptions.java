@@ -1,6 +1,7 @@
 package dev.lingogate.stack.wiring;
 
 import dev.lingogate.iam.AccessKey;
+import dev.lingogate.translate.TranslateOptions;
 import java.nio.file.Path;
 
 /**
@@ -10,11 +11,13 @@ import java.nio.file.Path;
  * @param webRoot          the web page's files, served by the gateway at /
  * @param adminKey         the key pair people and the AWS CLI sign with
  * @param runtimeClientDir the jars of the Lambda runtime interface client, put on every function's classpath
- * @param translationCache whether finished translations are kept in memory and answered again
+ * @param translation      the translation engine's settings (cache, remote engines); its data
+ *                         directory is put under {@code dataDir}
+ * @param environmentsPerFunction the most JVMs a function without reserved concurrency runs at once
  */
 public record StackOptions(Path templateFile, Path dataDir, String host, int gatewayPort, int edgePort, int metricsPort,
-        Path webRoot,
-        AccessKey adminKey, Path runtimeClientDir, String region, boolean translationCache) {
+        Path webRoot, AccessKey adminKey, Path runtimeClientDir, String region, TranslateOptions translation,
+        int environmentsPerFunction) {
 
     public static final String ACCOUNT_ID = "000000000000";
     public static final String STACK_NAME = "lingogate";

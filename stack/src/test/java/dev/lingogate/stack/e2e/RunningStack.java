@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lingogate.stack.wiring.LocalStack;
 import dev.lingogate.stack.wiring.StackOptions;
+import dev.lingogate.translate.TranslateOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,7 +36,8 @@ final class RunningStack implements AutoCloseable {
 
     static RunningStack start(Path template, Path dataDir) {
         return new RunningStack(LocalStack.start(new StackOptions(template, dataDir, "127.0.0.1", 0, 0, 0,
-                Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1", true)));
+                Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1",
+                TranslateOptions.defaults(), 4)));
     }
 
     URI gateway(String path) {

@@ -7,6 +7,7 @@ import dev.lingogate.gateway.Route;
 import dev.lingogate.gateway.integration.HttpProxyTarget;
 import dev.lingogate.stack.template.TemplateException;
 import dev.lingogate.stack.template.TemplateReader;
+import dev.lingogate.translate.TranslateOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,8 @@ class GatewayConfigurationTest {
     private GatewayConfiguration configure(String yaml) throws IOException {
         Path template = Files.writeString(dir.resolve("template.yaml"), yaml);
         StackOptions options = new StackOptions(template, dir.resolve("data"), "127.0.0.1", 0, 0, 0, dir,
-                StackOptions.DEFAULT_ADMIN_KEY, dir, "us-east-1", false);
+                StackOptions.DEFAULT_ADMIN_KEY, dir, "us-east-1",
+                TranslateOptions.defaults(), 4);
         return GatewayConfiguration.of(new TemplateReader("lingogate", "us-east-1", StackOptions.ACCOUNT_ID)
                 .read(template), options);
     }
