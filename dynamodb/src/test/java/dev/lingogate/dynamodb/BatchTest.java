@@ -215,7 +215,8 @@ class BatchTest {
                 "Plain", List.of(put(Map.of("v", s("no key"))))))));
 
         assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-        assertThat(message(error)).isEqualTo("One or more parameter values were invalid: Missing the key id in the item");
+        // unlike PutItem's "Missing the key id in the item"
+        assertThat(message(error)).isEqualTo("The provided key element does not match the schema");
     }
 
     @Test

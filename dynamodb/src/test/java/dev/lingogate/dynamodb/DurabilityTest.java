@@ -4,8 +4,6 @@ import static dev.lingogate.dynamodb.ItemsTest.n;
 import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -75,25 +73,7 @@ class DurabilityTest {
     @Test
     void malformedJsonIsASerializationException() throws Exception {
         try (RunningEdge edge = new RunningEdge(dataDir)) {
-            // The SDK never sends malformed JSON, so the body goes out signed by hand.
-            var signer = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create();
-            var unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder().method(software.amazon.awssdk.http.SdkHttpMethod.POST)
-                    .uri(URI.create(edge.endpoint() + "/")).putHeader("X-Amz-Target", "DynamoDB_20120810.GetItem")
-                    .putHeader("Content-Type", "application/x-amz-json-1.0").build();
-            byte[] body = "{\"TableName\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            var signed = signer.sign(r -> r.request(unsigned)
-                    .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(RunningEdge.ACCESS_KEY, RunningEdge.SECRET_KEY))
-                    .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
-                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
-                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-            var request = java.net.http.HttpRequest.newBuilder(URI.create(edge.endpoint() + "/"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
-            signed.request().headers().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = edge.post("GetItem", "{\"TableName\": ");
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).contains("SerializationException");
         }

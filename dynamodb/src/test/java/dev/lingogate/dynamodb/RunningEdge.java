@@ -9,7 +9,14 @@ import dev.lingogate.iam.Principal;
 import dev.lingogate.iam.policy.Policy;
 import dev.lingogate.iam.sigv4.SigV4Verifier;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +24,12 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,6 +82,29 @@ final class RunningEdge implements AutoCloseable {
 
     String endpoint() {
         return "http://127.0.0.1:" + edge.port();
+    }
+
+    /**
+     * Posts a body signed by hand to one operation, for what the SDK never sends (malformed JSON, a
+     * number where a string belongs); the answer as it came.
+     */
+    HttpResponse<String> post(String operation, String body) throws IOException, InterruptedException {
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(endpoint() + "/"))
+                .putHeader("X-Amz-Target", "DynamoDB_20120810." + operation)
+                .putHeader("Content-Type", "application/x-amz-json-1.0").build();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.request(unsigned)
+                .identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET_KEY))
+                .payload(ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + "/")).POST(BodyPublishers.ofByteArray(bytes));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
     }
 
     /** Stops the edge and closes the database, then opens both again on the same files. */

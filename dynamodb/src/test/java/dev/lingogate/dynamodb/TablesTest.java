@@ -110,11 +110,19 @@ class TablesTest {
     }
 
     @Test
-    void tooShortTableNameFailsValidationInAwsWords() {
+    void tooShortTableNameOfAControlOperationIsTheOneErrorReported() {
         assertThatThrownBy(() -> dynamo.describeTable(r -> r.tableName("ab")))
                 .isInstanceOf(DynamoDbException.class)
-                .hasMessageStartingWith("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint:"
-                        + " Member must have length greater than or equal to 3");
+                .hasMessageStartingWith("TableName must be at least 3 characters long and at most 255 characters long");
+    }
+
+    @Test
+    void tooShortTableNameOfAnItemOperationIsListedWithTheOtherViolations() {
+        assertThatThrownBy(() -> dynamo.getItem(r -> r.tableName("ab")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("2 validation errors detected: Value 'ab' at 'tableName' failed to satisfy constraint:"
+                        + " Member must have length greater than or equal to 3; Value null at 'key' failed to satisfy constraint:"
+                        + " Member must not be null");
     }
 
     @Test

@@ -67,17 +67,27 @@ public final class AttributeValue {
         if (value == null || !value.isObject()) {
             throw new SerializationException("Unexpected value type in payload");
         }
-        if (value.size() == 0) {
+        // AWS checks the content of every type a value sets before it says that it sets more than one
+        JsonNode canonical = null;
+        int types = 0;
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            if (!field.getValue().isNull()) {
+                canonical = checked(field.getKey(), field.getValue());
+                types++;
+            }
+        }
+        if (types == 0) {
             throw new ValidationException(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
-        if (value.size() > 1) {
+        if (types > 1) {
             throw new ValidationException(
                     "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
         }
-        Map.Entry<String, JsonNode> only = value.fields().next();
-        String type = only.getKey();
-        JsonNode content = only.getValue();
+        return canonical;
+    }
+
+    private static JsonNode checked(String type, JsonNode content) {
         switch (type) {
             case "S" -> {
                 return JSON.objectNode().put("S", text(content, "String"));
@@ -87,22 +97,16 @@ public final class AttributeValue {
             }
             case "B" -> {
                 decodeBase64(text(content, "Blob"));
-                return value;
+                return JSON.objectNode().set("B", content);
             }
-            case "BOOL" -> {
+            case "BOOL", "NULL" -> {
                 if (!content.isBoolean()) {
                     throw new SerializationException(content.getNodeType() + "_VALUE cannot be converted to Boolean");
                 }
-                return value;
-            }
-            case "NULL" -> {
-                if (!content.isBoolean()) {
-                    throw new SerializationException(content.getNodeType() + "_VALUE cannot be converted to Boolean");
-                }
-                if (!content.booleanValue()) {
+                if (type.equals("NULL") && !content.booleanValue()) {
                     throw ValidationException.invalidParameter("Null attribute value types must have the value of true");
                 }
-                return value;
+                return JSON.objectNode().set(type, content);
             }
             case "SS", "NS", "BS" -> {
                 return checkedSet(type, content);
@@ -140,12 +144,11 @@ public final class AttributeValue {
             throw new SerializationException("Unexpected value type in payload");
         }
         if (content.isEmpty()) {
-            String typeName = switch (type) {
-                case "SS" -> "string";
-                case "NS" -> "number";
-                default -> "binary";
-            };
-            throw ValidationException.invalidParameter("An " + typeName + " set  may not be empty");
+            throw ValidationException.invalidParameter(switch (type) {
+                case "SS" -> "An string set  may not be empty";
+                case "NS" -> "An number set  may not be empty";
+                default -> "Binary sets should not be empty";
+            });
         }
         ArrayNode elements = JSON.arrayNode(content.size());
         Set<Object> seen = new HashSet<>();
@@ -165,7 +168,13 @@ public final class AttributeValue {
             elements.add(text);
         }
         if (duplicates) {
-            throw ValidationException.invalidParameter("Input collection " + content + " contains duplicates.");
+            // AWS's three set types word their duplicates three ways
+            String listed = "[" + String.join(", ", content.valueStream().map(JsonNode::asText).toList()) + "]";
+            throw switch (type) {
+                case "SS" -> ValidationException.invalidParameter("Input collection " + listed + " contains duplicates.");
+                case "NS" -> new ValidationException("Input collection contains duplicates");
+                default -> ValidationException.invalidParameter("Input collection " + listed + "of type BS contains duplicates.");
+            };
         }
         return JSON.objectNode().set(type, elements);
     }

@@ -16,21 +16,22 @@ public final class DynamoNumber {
 
     /** Parses a number as a client sent it, failing with AWS's words when DynamoDB could not store it. */
     public static BigDecimal parse(String text) {
+        if (text.isEmpty()) {
+            throw new ValidationException("The parameter cannot be converted to a numeric value");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new ValidationException("A value provided cannot be converted into a number");
+            throw new ValidationException("The parameter cannot be converted to a numeric value: " + text);
         }
         if (value.signum() == 0) {
             return BigDecimal.ZERO;
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() > 38) {
-            throw new ValidationException("Attempting to store more than 38 significant digits in a Number");
-        }
+        // AWS names a magnitude out of range before too many digits
         BigDecimal magnitude = stripped.abs();
-        if (magnitude.compareTo(LARGEST) > 0) {
+        if (magnitude.compareTo(LARGEST) > 0 && exponent(stripped) > 125) {
             throw new ValidationException(
                     "Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
@@ -38,7 +39,15 @@ public final class DynamoNumber {
             throw new ValidationException(
                     "Number underflow. Attempting to store a number with magnitude smaller than supported range");
         }
+        if (stripped.precision() > 38) {
+            throw new ValidationException("Attempting to store more than 38 significant digits in a Number");
+        }
         return stripped;
+    }
+
+    /** The power of ten of a number's first significant digit. */
+    private static int exponent(BigDecimal value) {
+        return value.precision() - value.scale() - 1;
     }
 
     /** The canonical text DynamoDB answers for a number: no exponent, no trailing zeros. */

@@ -34,7 +34,7 @@ public final class BatchGetItem implements Operation {
     static final int MAX_KEYS = 100;
 
     private static final RequestShape SHAPE = new RequestShape()
-            .required("RequestItems", Type.MAP)
+            .required("RequestItems", WireType.KEYS_AND_ATTRIBUTES_BY_TABLE)
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;

@@ -29,7 +29,7 @@ public final class BatchWriteItem implements Operation {
     static final int MAX_WRITES = 25;
 
     private static final RequestShape SHAPE = new RequestShape()
-            .required("RequestItems", Type.MAP)
+            .required("RequestItems", WireType.WRITE_REQUESTS_BY_TABLE)
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE")
             .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE");
 
@@ -70,7 +70,7 @@ public final class BatchWriteItem implements Operation {
             TableDefinition table = tables.get(part.getKey());
             for (JsonNode writeRequest : part.getValue()) {
                 ItemWrite write = writeRequest.has("PutRequest")
-                        ? Put.of(writeRequest.get("PutRequest"), table)
+                        ? Put.ofBatch(writeRequest.get("PutRequest"), table)
                         : Delete.of(writeRequest.get("DeleteRequest"), table);
                 if (!items.add(write.itemIdentity())) {
                     throw new ValidationException("Provided list of item keys contains duplicates");
@@ -125,6 +125,12 @@ public final class BatchWriteItem implements Operation {
                 throw new ValidationException("1 validation error detected: Value null at 'requestItems." + tableName + ".member."
                         + Character.toLowerCase(member.charAt(0)) + member.substring(1) + "." + field.toLowerCase()
                         + "' failed to satisfy constraint: Member must not be null");
+            }
+            // every value is checked before any table is looked up, as AWS does
+            if (put) {
+                Put.checkedItem(writeRequest.get(member));
+            } else {
+                AttributeValue.checkedMap(writeRequest.get(member).get(field));
             }
         }
         return requests;

@@ -24,7 +24,7 @@ import java.util.UUID;
 /** CreateTable: the table is ACTIVE at once, there being nothing to provision. */
 public final class CreateTable implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().tableName()
+    private static final RequestShape SHAPE = new RequestShape().controlTableName()
             .required("KeySchema", Type.LIST)
             .required("AttributeDefinitions", Type.LIST)
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")

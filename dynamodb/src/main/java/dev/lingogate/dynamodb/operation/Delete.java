@@ -12,10 +12,12 @@ record Delete(TableDefinition table, PrimaryKey key, WriteCondition condition) i
 
     /** Reads {@code Key} and the condition members of a DeleteItem request or of a Delete inside a batch or transaction. */
     static Delete of(JsonNode request, TableDefinition table) {
-        PrimaryKey key = table.keySchema().keyOfRequest(AttributeValue.checkedMap(request.get("Key")));
+        ObjectNode keyAttributes = AttributeValue.checkedMap(request.get("Key"));
         RequestExpressions expressions = new RequestExpressions(request);
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
+        // the request is checked whole, as AWS does, before the key is held against the table's schema
+        PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         return new Delete(table, key, condition);
     }
 

@@ -10,7 +10,7 @@ import dev.lingogate.edge.AwsRequest;
 /** DeleteTable: gone at once; the answer describes it as DELETING, as AWS does. */
 public final class DeleteTable implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().tableName();
+    private static final RequestShape SHAPE = new RequestShape().controlTableName();
 
     private final Tables tables;
     private final TableStore store;

@@ -10,7 +10,7 @@ import dev.lingogate.edge.AwsRequest;
 /** DescribeTable, with the item count and size as they are now (AWS updates them every six hours). */
 public final class DescribeTable implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().tableName();
+    private static final RequestShape SHAPE = new RequestShape().controlTableName();
 
     private final Tables tables;
     private final TableStore store;

@@ -9,7 +9,7 @@ import dev.lingogate.edge.AwsRequest;
 /** DescribeTimeToLive: ENABLED with the attribute that holds expiry times, or DISABLED. */
 public final class DescribeTimeToLive implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().tableName();
+    private static final RequestShape SHAPE = new RequestShape().controlTableName();
 
     private final Tables tables;
 

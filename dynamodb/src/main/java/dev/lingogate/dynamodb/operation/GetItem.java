@@ -44,11 +44,13 @@ public final class GetItem implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:GetItem", tables.arnOf(name));
-        TableDefinition table = tables.get(name);
-        PrimaryKey key = table.keySchema().keyOfRequest(AttributeValue.checkedMap(input.get("Key")));
+        // AWS checks the request whole before it looks the table up
+        ObjectNode keyAttributes = AttributeValue.checkedMap(input.get("Key"));
         RequestExpressions expressions = new RequestExpressions(input);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        TableDefinition table = tables.get(name);
+        PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         ObjectNode item = ItemCodec.decode(store.get(table.storeName(), key));
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (item != null) {

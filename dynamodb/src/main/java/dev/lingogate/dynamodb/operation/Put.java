@@ -8,6 +8,7 @@ import dev.lingogate.dynamodb.storage.ItemWriter;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.table.TableDefinition;
+import java.util.function.Function;
 
 /** Replaces a whole item, if its ConditionExpression holds on the current one (PutItem, a batch's PutRequest, a transaction's Put). */
 record Put(TableDefinition table, PrimaryKey key, ObjectNode item, long size, byte[] json,
@@ -15,17 +16,32 @@ record Put(TableDefinition table, PrimaryKey key, ObjectNode item, long size, by
 
     /** Reads {@code Item} and the condition members of a PutItem request or of a Put inside a batch or transaction. */
     static Put of(JsonNode request, TableDefinition table) {
-        ObjectNode item = AttributeValue.checkedMap(request.get("Item"));
-        PrimaryKey key = table.keySchema().keyOfItem(item);
-        long size = AttributeValue.itemSize(item);
-        if (size > AttributeValue.MAX_ITEM_BYTES) {
-            throw new ValidationException("Item size has exceeded the maximum allowed size");
-        }
+        return of(request, table, table.keySchema()::keyOfItem);
+    }
+
+    /** A BatchWriteItem's PutRequest, whose key AWS words its problems with in its own way. */
+    static Put ofBatch(JsonNode request, TableDefinition table) {
+        return of(request, table, table.keySchema()::keyOfBatchItem);
+    }
+
+    private static Put of(JsonNode request, TableDefinition table, Function<JsonNode, PrimaryKey> keyOf) {
+        ObjectNode item = checkedItem(request);
         RequestExpressions expressions = new RequestExpressions(request);
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
+        // the request is checked whole, as AWS does, before the item is held against the table's schema
+        PrimaryKey key = keyOf.apply(item);
         // Encoded here, so that no write transaction waits on it.
-        return new Put(table, key, item, size, ItemCodec.encode(item), condition);
+        return new Put(table, key, item, AttributeValue.itemSize(item), ItemCodec.encode(item), condition);
+    }
+
+    /** The {@code Item} of a request, its values and its size checked: what AWS checks before it looks the table up. */
+    static ObjectNode checkedItem(JsonNode request) {
+        ObjectNode item = AttributeValue.checkedMap(request.get("Item"));
+        if (AttributeValue.itemSize(item) > AttributeValue.MAX_ITEM_BYTES) {
+            throw new ValidationException("Item size has exceeded the maximum allowed size");
+        }
+        return item;
     }
 
     @Override

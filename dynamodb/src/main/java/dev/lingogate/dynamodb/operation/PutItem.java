@@ -15,7 +15,8 @@ public final class PutItem implements Operation {
             .required("Item", Type.MAP)
             .expressions(new ExpressionParameters(List.of("ConditionExpression"), List.of("Expected")))
             .oneOf("ConditionalOperator", "OR", "AND")
-            .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+            .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
+            .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
             .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 

@@ -19,7 +19,7 @@ public final class Query implements Operation {
             .optional("IndexName", Type.STRING)
             .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
                     List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions")))
-            .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
+            .oneOf("Select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
             .optional("ScanIndexForward", Type.BOOLEAN)

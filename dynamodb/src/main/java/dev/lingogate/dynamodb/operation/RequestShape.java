@@ -1,6 +1,7 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.legacy.ExpressionParameters;
 import dev.lingogate.dynamodb.model.SerializationException;
 import dev.lingogate.dynamodb.model.ValidationException;
@@ -28,41 +29,65 @@ public final class RequestShape {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, WireType> wireTypes = new LinkedHashMap<>();
     private ExpressionParameters expressionParameters;
+    private boolean controlTableName;
+
+    private void add(String name, Member member) {
+        members.put(name, member);
+        wireTypes.computeIfAbsent(name, ignored -> WireType.ofMember(name, member.type()));
+    }
+
+    /** A required member whose type is particular to the operation (BatchGetItem's RequestItems). */
+    RequestShape required(String name, WireType type) {
+        wireTypes.put(name, type);
+        return required(name, Type.MAP);
+    }
 
     RequestShape tableName() {
-        members.put("TableName", new Member("TableName", Type.STRING, true, 3, 255, TABLE_NAME, null, null, null));
+        add("TableName", new Member("TableName", Type.STRING, true, 3, 255, TABLE_NAME, null, null, null));
+        return this;
+    }
+
+    /**
+     * The table name of a control-plane operation (CreateTable, DescribeTable, UpdateTable, ...), which
+     * AWS checks on its own before the other members: missing or of the wrong length it is the one
+     * error reported, in words of its own.
+     */
+    RequestShape controlTableName() {
+        add("TableName", new Member("TableName", Type.STRING, true, 0, Integer.MAX_VALUE, TABLE_NAME, null, null, null));
+        controlTableName = true;
         return this;
     }
 
     RequestShape optionalTableName(String name) {
-        members.put(name, new Member(name, Type.STRING, false, 3, 255, TABLE_NAME, null, null, null));
+        add(name, new Member(name, Type.STRING, false, 3, 255, TABLE_NAME, null, null, null));
         return this;
     }
 
     /** A required string member of bounded length. */
     RequestShape text(String name, int minLength, int maxLength) {
-        members.put(name, new Member(name, Type.STRING, true, minLength, maxLength, null, null, null, null));
+        add(name, new Member(name, Type.STRING, true, minLength, maxLength, null, null, null, null));
         return this;
     }
 
     RequestShape required(String name, Type type) {
-        members.put(name, new Member(name, type, true, 0, Integer.MAX_VALUE, null, null, null, null));
+        add(name, new Member(name, type, true, 0, Integer.MAX_VALUE, null, null, null, null));
         return this;
     }
 
     RequestShape optional(String name, Type type) {
-        members.put(name, new Member(name, type, false, 0, Integer.MAX_VALUE, null, null, null, null));
+        add(name, new Member(name, type, false, 0, Integer.MAX_VALUE, null, null, null, null));
         return this;
     }
 
     RequestShape oneOf(String name, String... allowed) {
-        members.put(name, new Member(name, Type.STRING, false, 0, Integer.MAX_VALUE, null, List.of(allowed), null, null));
+        add(name, new Member(name, Type.STRING, false, 0, Integer.MAX_VALUE, null, List.of(allowed), null, null));
         return this;
     }
 
     RequestShape integer(String name, long minimum, long maximum) {
-        members.put(name, new Member(name, Type.INTEGER, false, 0, Integer.MAX_VALUE, null, null, minimum, maximum));
+        add(name, new Member(name, Type.INTEGER, false, 0, Integer.MAX_VALUE, null, null, minimum, maximum));
         return this;
     }
 
@@ -106,6 +131,18 @@ public final class RequestShape {
      * path AWS gives the structure, e.g. {@code transactItems.1.member.put.}.
      */
     void check(JsonNode input, String at) {
+        for (Member member : members.values()) {
+            JsonNode value = input.get(member.name());
+            if (value != null && !value.isNull()) {
+                JsonNode read = wireTypes.get(member.name()).check(value);
+                if (read != value && input instanceof ObjectNode object) {
+                    object.set(member.name(), read);
+                }
+            }
+        }
+        if (controlTableName) {
+            checkControlTableName(input.path("TableName"));
+        }
         List<String> violations = new ArrayList<>();
         for (Member member : members.values()) {
             JsonNode value = input.get(member.name());
@@ -116,7 +153,6 @@ public final class RequestShape {
                 }
                 continue;
             }
-            checkType(member, value);
             if (member.type() == Type.STRING) {
                 String text = value.textValue();
                 if (text.length() < member.minLength()) {
@@ -154,24 +190,13 @@ public final class RequestShape {
         }
     }
 
-    private static void checkType(Member member, JsonNode value) {
-        boolean fits = switch (member.type()) {
-            case STRING -> value.isTextual();
-            case INTEGER -> value.isIntegralNumber() && value.canConvertToLong();
-            case BOOLEAN -> value.isBoolean();
-            case MAP, STRUCTURE -> value.isObject();
-            case LIST -> value.isArray();
-        };
-        if (!fits) {
-            String javaType = switch (member.type()) {
-                case STRING -> "String";
-                case INTEGER -> "Integer";
-                case BOOLEAN -> "Boolean";
-                default -> null;
-            };
-            throw new SerializationException(javaType != null
-                    ? value.getNodeType() + "_VALUE cannot be converted to " + javaType
-                    : "Unexpected value type in payload for " + member.name());
+    private static void checkControlTableName(JsonNode tableName) {
+        if (tableName.isMissingNode() || tableName.isNull()) {
+            throw new ValidationException("The parameter 'TableName' is required but was not present in the request");
+        }
+        int length = tableName.textValue().length();
+        if (length < 3 || length > 255) {
+            throw new ValidationException("TableName must be at least 3 characters long and at most 255 characters long");
         }
     }
 }

@@ -17,7 +17,7 @@ public final class Scan implements Operation {
             .optional("IndexName", Type.STRING)
             .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression"),
                     List.of("AttributesToGet", "ScanFilter", "ConditionalOperator")))
-            .oneOf("Select", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT")
+            .oneOf("Select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
             .optional("ConsistentRead", Type.BOOLEAN)

@@ -23,7 +23,8 @@ public final class UpdateItem implements Operation {
             .expressions(new ExpressionParameters(List.of("UpdateExpression", "ConditionExpression"),
                     List.of("AttributeUpdates", "Expected")))
             .oneOf("ConditionalOperator", "OR", "AND")
-            .oneOf("ReturnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+            .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
+            .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
             .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class UpdateTable implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().tableName()
+    private static final RequestShape SHAPE = new RequestShape().controlTableName()
             .optional("AttributeDefinitions", Type.LIST)
             .optional("GlobalSecondaryIndexUpdates", Type.LIST)
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")

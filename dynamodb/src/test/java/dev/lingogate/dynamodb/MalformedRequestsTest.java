@@ -1,0 +1,92 @@
+package dev.lingogate.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bodies the SDK never sends, signed by hand: a JSON value of the wrong type is a
+ * SerializationException whose {@code Message} is worded as DynamoDB's deserializer words it, and a
+ * control operation's missing table name is the one error reported.
+ */
+class MalformedRequestsTest {
+
+    @TempDir
+    static Path dataDir;
+    private static RunningEdge edge;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        edge = new RunningEdge(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        edge.close();
+    }
+
+    private static JsonNode answer(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertSerializationError(String operation, String body, String message) throws Exception {
+        JsonNode error = answer(edge.post(operation, body), 400);
+        assertThat(error.path("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
+        assertThat(error.path("Message").asText()).isEqualTo(message);
+        assertThat(error.has("message")).isFalse();
+    }
+
+    @Test
+    void numberWhereAStringBelongsNamesTheNumbersKind() throws Exception {
+        assertSerializationError("GetItem", "{\"TableName\": 23}", "NUMBER_VALUE cannot be converted to String");
+        assertSerializationError("GetItem", "{\"TableName\": 34.56}", "DECIMAL_VALUE cannot be converted to String");
+        assertSerializationError("GetItem", "{\"TableName\": true}", "TRUE_VALUE cannot be converted to String");
+    }
+
+    @Test
+    void collectionWhereAStringBelongsIsNotExpected() throws Exception {
+        assertSerializationError("GetItem", "{\"TableName\": []}", "Unrecognized collection type class java.lang.String");
+        assertSerializationError("GetItem", "{\"TableName\": {}}", "Start of structure or map found where not expected");
+    }
+
+    @Test
+    void scalarWhereAMapOrListBelongsIsAnUnexpectedFieldType() throws Exception {
+        assertSerializationError("GetItem", "{\"TableName\": \"abc\", \"Key\": \"a\"}", "Unexpected field type");
+        assertSerializationError("GetItem", "{\"TableName\": \"abc\", \"AttributesToGet\": 1}", "Unexpected field type");
+        assertSerializationError("GetItem", "{\"TableName\": \"abc\", \"AttributesToGet\": {}}",
+                "Start of structure or map found where not expected");
+    }
+
+    @Test
+    void booleanMayBeSpelledAsAWordButNotAsAnyString() throws Exception {
+        assertSerializationError("GetItem", "{\"TableName\": \"abc\", \"ConsistentRead\": \"23\"}",
+                "Unexpected token received from parser");
+        assertSerializationError("GetItem", "{\"TableName\": \"abc\", \"ConsistentRead\": 23}",
+                "NUMBER_VALUE cannot be converted to Boolean");
+        JsonNode notFound = answer(edge.post("GetItem",
+                "{\"TableName\": \"NoSuchTable\", \"Key\": {\"id\": {\"S\": \"a\"}}, \"ConsistentRead\": \"yes\"}"), 400);
+        assertThat(notFound.path("__type").asText()).endsWith("#ResourceNotFoundException");
+    }
+
+    @Test
+    void wrongTypesAreReportedBeforeMissingMembers() throws Exception {
+        assertSerializationError("CreateTable", "{\"BillingMode\": 1}", "NUMBER_VALUE cannot be converted to String");
+    }
+
+    @Test
+    void controlOperationWithoutTableNameNamesTheMissingParameter() throws Exception {
+        JsonNode error = answer(edge.post("DescribeTable", "{}"), 400);
+        assertThat(error.path("__type").asText()).isEqualTo("com.amazon.coral.validate#ValidationException");
+        assertThat(error.path("message").asText())
+                .isEqualTo("The parameter 'TableName' is required but was not present in the request");
+    }
+}
