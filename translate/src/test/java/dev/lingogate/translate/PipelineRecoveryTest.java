@@ -25,7 +25,7 @@ class PipelineRecoveryTest {
     void aKilledPipelineProcessIsRestartedAndTheRequestAnswered() throws IOException {
         Path modes = Files.createDirectories(Files.createTempDirectory("modes"));
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)));
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)).withoutCache());
                 RunningEdge edge = new RunningEdge(engine.services())) {
             PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
             String expected = ApertiumCli.translate("eng-spa", "The house is big.");
@@ -44,7 +44,7 @@ class PipelineRecoveryTest {
     void aPipelineAnswersWarmRequestsInMilliseconds() throws IOException {
         Path modes = Files.createDirectories(Files.createTempDirectory("modes"));
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)))) {
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)).withoutCache())) {
             PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
             long started = System.nanoTime();
             pool.translate("Warm up.");
@@ -61,7 +61,7 @@ class PipelineRecoveryTest {
     void aPairsPipelinesStartOnItsFirstRequestAndStayWarm() throws IOException {
         Path modes = Files.createDirectories(Files.createTempDirectory("modes"));
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 2, Duration.ofSeconds(15)))) {
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 2, Duration.ofSeconds(15)).withoutCache())) {
             PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
             assertThat(pool.pipelines()).isEmpty();
 
@@ -77,7 +77,7 @@ class PipelineRecoveryTest {
     void closingTheEngineStopsEveryPipelineProcess() throws IOException {
         Path modes = Files.createDirectories(Files.createTempDirectory("modes"));
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
-        TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 2, Duration.ofSeconds(15)));
+        TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 2, Duration.ofSeconds(15)).withoutCache());
         PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
         pool.translate("The house is big.");
         List<ProcessHandle> processes = pool.pipelines().stream()
@@ -94,7 +94,7 @@ class PipelineRecoveryTest {
     void aPipelineThatCannotRunAnswersServiceUnavailable(@TempDir Path modes) throws IOException {
         // A mode whose analyser has no dictionary: lt-proc exits at once, at every restart.
         Files.writeString(modes.resolve("en-fr.mode"), "lt-proc '" + modes.resolve("missing.bin") + "'\n");
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(5)));
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(5)).withoutCache());
                 RunningEdge edge = new RunningEdge(engine.services())) {
             assertThatThrownBy(() -> edge.translate().translateText(r -> r.text("Hello")
                             .sourceLanguageCode("en").targetLanguageCode("fr")))

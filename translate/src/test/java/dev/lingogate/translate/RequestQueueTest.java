@@ -27,7 +27,7 @@ class RequestQueueTest {
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
         List<String> sentences = IntStream.range(0, 40).mapToObj(i -> "The house number " + i + " is big.").toList();
         ExecutorService callers = Executors.newFixedThreadPool(16);
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15))
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)).withoutCache()
                 .withQueuePerPair(40));
                 RunningEdge edge = new RunningEdge(engine.services())) {
             List<CompletableFuture<String>> answers = sentences.stream()
@@ -46,7 +46,7 @@ class RequestQueueTest {
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
         int capacity = PipelinePool.REQUESTS_PER_PIPELINE;
         ExecutorService callers = Executors.newFixedThreadPool(capacity + 2);
-        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(10))
+        try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(10)).withoutCache()
                 .withQueuePerPair(2));
                 RunningEdge edge = new RunningEdge(engine.services())) {
             PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
@@ -58,9 +58,11 @@ class RequestQueueTest {
                 List<CompletableFuture<String>> held = IntStream.range(0, capacity + 2)
                         .mapToObj(i -> CompletableFuture.supplyAsync(() -> translate(edge, SENTENCE), callers))
                         .toList();
-                while (pool.queued() < 2) {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (pool.queued() < 2 && System.nanoTime() < deadline) {
                     Thread.sleep(10);
                 }
+                assertThat(pool.queued()).as("requests waiting behind the stopped pipeline").isEqualTo(2);
 
                 assertThatThrownBy(() -> translate(edge, SENTENCE))
                         .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
