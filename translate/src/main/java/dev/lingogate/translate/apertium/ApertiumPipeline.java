@@ -27,11 +27,20 @@ import java.util.concurrent.CompletableFuture;
  * program of the pipeline died, and the pipeline is broken. The reader runs on its
  * own thread because a pipe holds only a few kilobytes: writing a long text without reading at
  * the same time would block both ends.
+ *
+ * <p>Every answer is the one a fresh {@code apertium -u} gives for that text alone, whatever went
+ * through the pipeline before: the one program that carries something from one request to the next,
+ * Apertium's HMM tagger, runs behind a {@link TaggerGate} that starts it afresh when a request changed it.
  */
 public final class ApertiumPipeline implements AutoCloseable {
 
     private final String name;
+    /** The programs before the tagger, then those after it: the tagger itself is the gate's. */
     private final List<Process> processes;
+    /** The gate of the pipeline's HMM tagger, or null if it has none. */
+    private volatile TaggerGate gate;
+    /** Where the tagger stands among the programs, for {@link #processes()}. */
+    private final int taggerAt;
     private final OutputStream input;
     private final Queue<Request> waiting = new ArrayDeque<>();
     private long sent;
@@ -40,9 +49,10 @@ public final class ApertiumPipeline implements AutoCloseable {
     private record Request(String marker, CompletableFuture<String> answer) {
     }
 
-    private ApertiumPipeline(String name, List<Process> processes) {
+    private ApertiumPipeline(String name, List<Process> processes, int taggerAt) {
         this.name = name;
         this.processes = processes;
+        this.taggerAt = taggerAt;
         this.input = processes.get(0).getOutputStream();
         Thread reader = new Thread(() -> readAnswers(processes.get(processes.size() - 1).getInputStream()),
                 "apertium-" + name);
@@ -57,6 +67,30 @@ public final class ApertiumPipeline implements AutoCloseable {
      * @param programs each program's command line, as {@link ApertiumMode#pipeline()} gives them
      */
     public static ApertiumPipeline start(String name, List<List<String>> programs) throws IOException {
+        int taggerAt = 0;
+        while (taggerAt < programs.size() && !TaggerGate.isHmmTagger(programs.get(taggerAt))) {
+            taggerAt++;
+        }
+        if (taggerAt == programs.size() || taggerAt == 0 || taggerAt == programs.size() - 1) {
+            return new ApertiumPipeline(name, startChained(programs), -1);
+        }
+        List<Process> before = startChained(programs.subList(0, taggerAt));
+        List<Process> after = startChained(programs.subList(taggerAt + 1, programs.size()));
+        List<Process> processes = new ArrayList<>(before);
+        processes.addAll(after);
+        ApertiumPipeline pipeline = new ApertiumPipeline(name, processes, before.size());
+        try {
+            pipeline.gate = TaggerGate.start(name, programs.get(taggerAt),
+                    before.get(before.size() - 1).getInputStream(), after.get(0).getOutputStream(),
+                    () -> pipeline.breakDown("the tagger of the " + name + " pipeline or a program around it exited"));
+        } catch (IOException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    private static List<Process> startChained(List<List<String>> programs) throws IOException {
         List<ProcessBuilder> builders = new ArrayList<>();
         for (List<String> program : programs) {
             ProcessBuilder builder = new ProcessBuilder(program).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -64,7 +98,7 @@ public final class ApertiumPipeline implements AutoCloseable {
             builder.environment().put("LC_ALL", "C.UTF-8");
             builders.add(builder);
         }
-        return new ApertiumPipeline(name, ProcessBuilder.startPipeline(builders));
+        return ProcessBuilder.startPipeline(builders);
     }
 
     /**
@@ -100,7 +134,7 @@ public final class ApertiumPipeline implements AutoCloseable {
      */
     public long residentBytes() {
         long total = 0;
-        for (Process process : processes) {
+        for (ProcessHandle process : processes()) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                     if (line.startsWith("VmRSS:")) {
@@ -136,7 +170,16 @@ public final class ApertiumPipeline implements AutoCloseable {
 
     /** The operating-system processes of the pipeline, first program first. */
     public List<ProcessHandle> processes() {
-        return processes.stream().map(Process::toHandle).toList();
+        List<ProcessHandle> handles = new ArrayList<>(processes.stream().map(Process::toHandle).toList());
+        if (gate != null) {
+            handles.add(taggerAt, gate.tagger().toHandle());
+        }
+        return handles;
+    }
+
+    /** How many times the pipeline's tagger was started afresh because a request had changed it. */
+    public long taggerRestarts() {
+        return gate == null ? 0 : gate.restarts();
     }
 
     /** Stops every program of the pipeline; requests still waiting fail. */
@@ -184,5 +227,8 @@ public final class ApertiumPipeline implements AutoCloseable {
         }
         failed.forEach(request -> request.answer().completeExceptionally(new PipelineFailure(reason)));
         processes.forEach(Process::destroy);
+        if (gate != null) {
+            gate.stop();
+        }
     }
 }
