@@ -89,4 +89,29 @@ class MalformedRequestsTest {
         assertThat(error.path("message").asText())
                 .isEqualTo("The parameter 'TableName' is required but was not present in the request");
     }
+
+    private static String validationMessage(String item) throws Exception {
+        JsonNode error = answer(edge.post("PutItem", "{\"TableName\": \"NoSuchTable\", \"Item\": " + item + "}"), 400);
+        assertThat(error.path("__type").asText()).isEqualTo("com.amazon.coral.validate#ValidationException");
+        return error.path("message").asText();
+    }
+
+    @Test
+    void attributeValueProblemsAreWordedAsAwsWordsThemBeforeTheTableIsLookedUp() throws Exception {
+        assertThat(validationMessage("{\"a\": {\"N\": \"\"}}")).isEqualTo("The parameter cannot be converted to a numeric value");
+        assertThat(validationMessage("{\"a\": {\"N\": \"b\"}}")).isEqualTo("The parameter cannot be converted to a numeric value: b");
+        assertThat(validationMessage("{\"a\": {\"N\": \"b\", \"S\": \"a\"}}"))
+                .isEqualTo("The parameter cannot be converted to a numeric value: b");
+        assertThat(validationMessage("{\"a\": {\"S\": \"b\", \"BOOL\": true}}"))
+                .isEqualTo("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+        assertThat(validationMessage("{\"a\": {\"BS\": []}}"))
+                .isEqualTo("One or more parameter values were invalid: Binary sets should not be empty");
+        assertThat(validationMessage("{\"a\": {\"NS\": [\"1\", \"1.0\"]}}")).isEqualTo("Input collection contains duplicates");
+        assertThat(validationMessage("{\"a\": {\"SS\": [\"x\", \"x\"]}}"))
+                .isEqualTo("One or more parameter values were invalid: Input collection [x, x] contains duplicates.");
+        assertThat(validationMessage("{\"a\": {\"BS\": [\"Yg==\", \"Yg==\"]}}"))
+                .isEqualTo("One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.");
+        assertThat(validationMessage("{\"a\": {\"N\": \"1E+126\"}}"))
+                .isEqualTo("Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
 }

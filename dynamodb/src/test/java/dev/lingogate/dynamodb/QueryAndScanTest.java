@@ -145,7 +145,7 @@ class QueryAndScanTest {
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("Query condition missed key schema element: pk");
         assertThatThrownBy(() -> query("pk = :pk OR sk = :v", Map.of(":pk", s("user"), ":v", n("1"))))
-                .hasMessageStartingWith("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                .hasMessageStartingWith("Invalid operator used in KeyConditionExpression: OR");
     }
 
     @Test

@@ -170,7 +170,11 @@ public final class KeyCondition {
         return KeyEncoding.encode(value);
     }
 
+    /**
+     * A key condition that parses but cannot select a key range: AWS's message names the
+     * KeyConditionExpression itself, without the "Invalid KeyConditionExpression: " of a parse error.
+     */
     private static ValidationException invalid(String message) {
-        return new ValidationException("Invalid KeyConditionExpression: " + message);
+        return new ValidationException(message);
     }
 }

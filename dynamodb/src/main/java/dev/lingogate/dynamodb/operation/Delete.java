@@ -12,13 +12,18 @@ record Delete(TableDefinition table, PrimaryKey key, WriteCondition condition) i
 
     /** Reads {@code Key} and the condition members of a DeleteItem request or of a Delete inside a batch or transaction. */
     static Delete of(JsonNode request, TableDefinition table) {
-        ObjectNode keyAttributes = AttributeValue.checkedMap(request.get("Key"));
+        ObjectNode keyAttributes = checkedKey(request);
         RequestExpressions expressions = new RequestExpressions(request);
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
         // the request is checked whole, as AWS does, before the key is held against the table's schema
         PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         return new Delete(table, key, condition);
+    }
+
+    /** The {@code Key} of a request, its values checked: what AWS checks before it looks the table up. */
+    static ObjectNode checkedKey(JsonNode request) {
+        return AttributeValue.checkedMap(request.get("Key"));
     }
 
     @Override

@@ -40,6 +40,6 @@ public final class DeleteItem implements Operation {
 
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
-        return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::of);
+        return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::checkedKey, Delete::of);
     }
 }

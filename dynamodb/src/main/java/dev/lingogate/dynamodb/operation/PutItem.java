@@ -40,6 +40,6 @@ public final class PutItem implements Operation {
 
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
-        return SingleItemWrite.run("PutItem", input, request, tables, store, Put::of);
+        return SingleItemWrite.run("PutItem", input, request, tables, store, Put::checkedItem, Put::of);
     }
 }

@@ -9,6 +9,7 @@ import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * What PutItem and DeleteItem share: authorize, prepare the write, commit it in its own
@@ -21,9 +22,11 @@ final class SingleItemWrite {
     }
 
     static JsonNode run(String action, JsonNode input, AwsRequest request, Tables tables, TableStore store,
-            BiFunction<JsonNode, TableDefinition, ItemWrite> prepare) {
+            Consumer<JsonNode> checkValues, BiFunction<JsonNode, TableDefinition, ItemWrite> prepare) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:" + action, tables.arnOf(name));
+        // AWS finds bad attribute values before it finds that the table does not exist
+        checkValues.accept(input);
         TableDefinition table = tables.get(name);
         String returnValues = input.path("ReturnValues").asText("NONE");
         if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {

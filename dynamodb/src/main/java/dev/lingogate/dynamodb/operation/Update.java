@@ -21,11 +21,12 @@ record Update(TableDefinition table, PrimaryKey key, ObjectNode keyAttributes, U
 
     static Update of(JsonNode request, TableDefinition table) {
         ObjectNode keyAttributes = AttributeValue.checkedMap(request.get("Key"));
-        PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         RequestExpressions expressions = new RequestExpressions(request);
         UpdateExpression update = expressions.update();
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
+        // the request is checked whole, as AWS does, before the key is held against the table's schema
+        PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         Update prepared = new Update(table, key, keyAttributes, update, condition);
         for (Path path : prepared.writtenPaths()) {
             if (table.keySchema().isKeyAttribute(path.topLevelName())) {
