@@ -98,6 +98,8 @@ class MalformedRequestsTest {
 
     @Test
     void attributeValueProblemsAreWordedAsAwsWordsThemBeforeTheTableIsLookedUp() throws Exception {
+        assertThat(validationMessage("{\"a\": {\"a\": \"\"}}"))
+                .isEqualTo("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         assertThat(validationMessage("{\"a\": {\"N\": \"\"}}")).isEqualTo("The parameter cannot be converted to a numeric value");
         assertThat(validationMessage("{\"a\": {\"N\": \"b\"}}")).isEqualTo("The parameter cannot be converted to a numeric value: b");
         assertThat(validationMessage("{\"a\": {\"N\": \"b\", \"S\": \"a\"}}"))

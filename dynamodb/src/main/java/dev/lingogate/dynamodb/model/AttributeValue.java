@@ -71,7 +71,8 @@ public final class AttributeValue {
         JsonNode canonical = null;
         int types = 0;
         for (Map.Entry<String, JsonNode> field : value.properties()) {
-            if (!field.getValue().isNull()) {
+            // AWS's deserializer drops members the model does not know, so {"a": ""} sets no type
+            if (!field.getValue().isNull() && isValidTypeName(field.getKey())) {
                 canonical = checked(field.getKey(), field.getValue());
                 types++;
             }
@@ -125,7 +126,7 @@ public final class AttributeValue {
                 }
                 return JSON.objectNode().set("M", checkedMap(content));
             }
-            default -> throw new SerializationException("Unknown AttributeValue type: " + type);
+            default -> throw new IllegalArgumentException("not an attribute value type: " + type);
         }
     }
 
