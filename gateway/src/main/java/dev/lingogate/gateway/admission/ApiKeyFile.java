@@ -32,6 +32,7 @@ public final class ApiKeyFile implements ApiKeyStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** A flood of unknown keys costs at most one look at the file per interval. */
   private static final long RELOAD_INTERVAL_NANOS = 1_000_000_000L;
+  private static final long RECENT_WRITE_MILLIS = 3_000;
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   private record Contents(List<ApiKey> items) {}
@@ -105,7 +106,8 @@ public final class ApiKeyFile implements ApiKeyStore {
       return;
     }
     lastLookAtFile = now;
-    if (!java.util.Objects.equals(version(), loadedVersion)) {
+    FileTime version = version();
+    if (!java.util.Objects.equals(version, loadedVersion) || writtenLately(version)) {
       reload();
     }
   }
@@ -125,6 +127,14 @@ public final class ApiKeyFile implements ApiKeyStore {
       }
     }
     loadedVersion = version;
+  }
+
+  /**
+   * File times tick coarsely (every few milliseconds on Linux), so two writes in one tick leave the
+   * same time: a file changed that recently is read again rather than trusted to be the one loaded.
+   */
+  private static boolean writtenLately(FileTime version) {
+    return version != null && System.currentTimeMillis() - version.toMillis() < RECENT_WRITE_MILLIS;
   }
 
   private FileTime version() {
