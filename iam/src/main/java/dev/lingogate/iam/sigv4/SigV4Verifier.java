@@ -49,12 +49,8 @@ public final class SigV4Verifier {
                             + header);
         }
         Instant signedAt = parseDate(amzDate);
-        Instant now = clock.instant();
-        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw new SignatureException("InvalidSignatureException", "Signature expired: " + amzDate
-                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
-                    + " - 15 min.)");
-        }
+        checkScopeDate(authorization, amzDate);
+        checkFreshness(signedAt, amzDate);
         String secret = keyRing.secretOf(authorization.accessKeyId()).orElseThrow(() -> new SignatureException(
                 "UnrecognizedClientException", "The security token included in the request is invalid."));
 
@@ -71,6 +67,33 @@ public final class SigV4Verifier {
         }
         return keyRing.principalOf(authorization.accessKeyId()).orElseThrow(() -> new SignatureException(
                 "UnrecognizedClientException", "The security token included in the request is invalid."));
+    }
+
+    /**
+     * The signing key is derived from the scope's date, so a scope dated another day than the request
+     * would let a key derived for one day sign requests of any other; AWS refuses it.
+     */
+    private static void checkScopeDate(Authorization authorization, String amzDate) throws SignatureException {
+        String requestDay = amzDate.substring(0, 8);
+        if (!authorization.date().equals(requestDay)) {
+            throw new SignatureException("InvalidSignatureException",
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + authorization.date() + "' != '" + requestDay + "', from '" + amzDate + "'.");
+        }
+    }
+
+    private void checkFreshness(Instant signedAt, String amzDate) throws SignatureException {
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw new SignatureException("InvalidSignatureException", "Signature expired: " + amzDate
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw new SignatureException("InvalidSignatureException", "Signature not yet current: " + amzDate
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " + 15 min.)");
+        }
     }
 
     private static String payloadHash(SignedRequest request) {

@@ -110,6 +110,33 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void signatureFromMoreThanFifteenMinutesAheadIsNotYetCurrent() throws Exception {
+        SignedRequest request = signedBySdk(KEY, SdkHttpMethod.POST, "http://127.0.0.1:4566/", "{}");
+        SigV4Verifier earlier = new SigV4Verifier(keyRing, Clock.fixed(NOW.minus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> earlier.verify(request))
+                .isInstanceOfSatisfying(SignatureException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("InvalidSignatureException"))
+                .hasMessage("Signature not yet current: 20261124T120000Z is still later than 20261124T115900Z"
+                        + " (20261124T114400Z + 15 min.)");
+    }
+
+    @Test
+    void scopeDatedAnotherDayThanTheRequestIsRejected() throws Exception {
+        SignedRequest signed = signedBySdk(KEY, SdkHttpMethod.POST, "http://127.0.0.1:4566/", "{}");
+        Map<String, List<String>> headers = new LinkedHashMap<>(signed.headers());
+        headers.put("authorization", List.of(signed.header("authorization").replace("/20261124/", "/20261123/")));
+        SignedRequest otherDay = new SignedRequest(signed.method(), signed.rawPath(), signed.rawQuery(), headers,
+                signed.body());
+
+        assertThatThrownBy(() -> verifier.verify(otherDay))
+                .isInstanceOfSatisfying(SignatureException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("InvalidSignatureException"))
+                .hasMessage("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
+                        + "'20261123' != '20261124', from '20261124T120000Z'.");
+    }
+
+    @Test
     void malformedAuthorizationHeaderIsAnIncompleteSignature() {
         SignedRequest request = new SignedRequest("POST", "/", "",
                 Map.of("authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261124/us-east-1/dynamodb/aws4_request"),
