@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.translate.model.Language;
+import software.amazon.awssdk.services.translate.model.ListLanguagesResponse;
 import software.amazon.awssdk.services.translate.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.translate.model.TranslateTextResponse;
 import software.amazon.awssdk.services.translate.model.UnsupportedLanguagePairException;
 
 /**
@@ -117,12 +119,15 @@ class RemoteEngineTest {
         try (TranslationEngine local = localEngine(amazon(remoteEdge.endpoint(), FR_ES)); RunningEdge edge = new RunningEdge(local.services())) {
             assertThat(local.reachablePairs()).doesNotContainKey(FR_ES);
 
-            String translated = edge.translate().translateText(r -> r.text(FRENCH).sourceLanguageCode("fr").targetLanguageCode("es"))
-                    .translatedText();
+            TranslateTextResponse answer = edge.translate().translateText(r -> r.text(FRENCH).sourceLanguageCode("fr").targetLanguageCode("es"));
 
-            assertThat(translated).isEqualTo(ApertiumCli.translate("fr-es", FRENCH));
+            assertThat(answer.translatedText()).isEqualTo(ApertiumCli.translate("fr-es", FRENCH));
+            assertThat(answer.sdkHttpResponse().firstMatchingHeader("X-Lingogate-Engine")).hasValue("amazon");
+            assertThat(answer.sdkHttpResponse().firstMatchingHeader("X-Lingogate-Chain")).hasValue("fr>es");
             assertThat(local.remotePairs()).containsKey(FR_ES);
-            assertThat(edge.translate().listLanguages(r -> { }).languages()).extracting(Language::languageCode).contains("fr");
+            ListLanguagesResponse languages = edge.translate().listLanguages(r -> { });
+            assertThat(languages.languages()).extracting(Language::languageCode).contains("fr");
+            assertThat(languages.sdkHttpResponse().firstMatchingHeader("X-Lingogate-Pairs").orElseThrow().split(", ")).contains("fr>es");
         }
     }
 

@@ -9,28 +9,36 @@ import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.translate.language.IsoLanguage;
 import dev.lingogate.translate.language.LanguagePair;
+import dev.lingogate.translate.routing.Chain;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Amazon Translate's ListLanguages: every language Lingogate translates from or into, directly or
- * through a chain, named in the
- * requested display language. All of them fit in one page, so no {@code NextToken} is ever given.
+ * through a chain, named in the requested display language. All of them fit in one page, so no
+ * {@code NextToken} is ever given. Which pairs are served, and through which chain, is Lingogate's
+ * {@code X-Lingogate-Pairs} reply header ({@link LingogateHeaders}): AWS's answer names languages only.
  */
 final class ListLanguages implements JsonOperation {
 
     private static final List<String> DISPLAY_LANGUAGES = List.of("de", "en", "es", "fr", "it", "ja", "ko", "pt", "zh", "zh-TW");
 
     private final SortedSet<String> languages = new TreeSet<>();
+    private final String pairs;
+    private final ReplyHeaders replyHeaders;
     private final ObjectMapper mapper;
 
-    ListLanguages(Set<LanguagePair> pairs, ObjectMapper mapper) {
-        pairs.forEach(pair -> {
+    /** @param chains every pair served, with the chain that serves it */
+    ListLanguages(Map<LanguagePair, Chain> chains, ReplyHeaders replyHeaders, ObjectMapper mapper) {
+        chains.keySet().forEach(pair -> {
             languages.add(pair.source());
             languages.add(pair.target());
         });
+        this.pairs = chains.values().stream().map(LingogateHeaders::written).collect(Collectors.joining(", "));
+        this.replyHeaders = replyHeaders;
         this.mapper = mapper;
     }
 
@@ -53,6 +61,7 @@ final class ListLanguages implements JsonOperation {
                 .put("LanguageName", IsoLanguage.name(code, display))
                 .put("LanguageCode", code));
         output.put("DisplayLanguageCode", display);
+        replyHeaders.add(request, LingogateHeaders.PAIRS, pairs);
         return output;
     }
 }

@@ -16,6 +16,7 @@ import dev.lingogate.translate.language.LanguageDetector;
 import dev.lingogate.translate.language.LanguagePair;
 import dev.lingogate.translate.language.LanguageScore;
 import dev.lingogate.translate.remote.RemoteUnavailable;
+import dev.lingogate.translate.routing.Translation;
 import dev.lingogate.translate.routing.Translator;
 import dev.lingogate.translate.routing.UnsupportedPair;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,12 @@ final class TranslateText implements JsonOperation {
     private final TerminologiesInUse glossaries;
     private final ObjectMapper mapper;
 
-    TranslateText(Translator translator, LanguageDetector detector, GlossaryStore glossaries, ObjectMapper mapper) {
+    private final ReplyHeaders replyHeaders;
+
+    TranslateText(Translator translator, LanguageDetector detector, GlossaryStore glossaries, ReplyHeaders replyHeaders,
+            ObjectMapper mapper) {
         this.translator = translator;
+        this.replyHeaders = replyHeaders;
         this.detector = detector;
         this.glossaries = new TerminologiesInUse(glossaries);
         this.mapper = mapper;
@@ -78,21 +83,26 @@ final class TranslateText implements JsonOperation {
         String source = requestedSource.equals("auto") ? detectedLanguage(text) : requestedSource;
         LanguagePair pair = new LanguagePair(source, target);
         if (glossary.isEmpty()) {
-            return answer(translate(text, pair, extensions), source, target);
+            return answer(translate(text, pair, extensions, request), source, target);
         }
         ProtectedText terms = glossaries.protect(glossary.get(), pair, text);
-        ObjectNode output = answer(terms.restore(translate(terms.text(), pair, extensions)), source, target);
+        ObjectNode output = answer(terms.restore(translate(terms.text(), pair, extensions, request)), source, target);
         output.set("AppliedTerminologies", glossaries.applied(glossary.get(), terms, mapper));
         return output;
     }
 
-    private String translate(String text, LanguagePair pair, LingogateHeaders extensions) {
+    /** The translated text; the chain and engine that made it are reported in the reply's headers. */
+    private String translate(String text, LanguagePair pair, LingogateHeaders extensions, AwsRequest request) {
         if (pair.source().equals(pair.target())) {
             // AWS answers the text as it is (and does not charge for it).
             return text;
         }
         try {
-            return translator.translate(pair, text, extensions.format(), extensions.markUnknownWords()).text();
+            Translation translation = translator.translate(pair, text, extensions.format(), extensions.markUnknownWords());
+            replyHeaders.add(request, LingogateHeaders.CHAIN, LingogateHeaders.written(translation.chain()));
+            replyHeaders.add(request, LingogateHeaders.ENGINE,
+                    translation.remote().map(engine -> engine.kind().word()).orElse("apertium"));
+            return translation.text();
         } catch (UnsupportedPair e) {
             throw new AwsException(400, "UnsupportedLanguagePairException",
                     "Unsupported language pair: " + pair.source() + " to " + pair.target() + ".")

@@ -33,11 +33,28 @@ public record RemoteEngine(Kind kind, URI endpoint, Set<LanguagePair> pairs, Opt
     /** The APIs a remote engine may speak. */
     public enum Kind {
         /** Amazon Translate's TranslateText, SigV4-signed: AWS itself or any Translate-compatible endpoint, another Lingogate edge included. */
-        AMAZON_TRANSLATE,
+        AMAZON_TRANSLATE("amazon"),
         /** DeepL's API v2 {@code /v2/translate}, with a {@code DeepL-Auth-Key}. */
-        DEEPL,
+        DEEPL("deepl"),
         /** LibreTranslate's {@code POST /translate} with {@code q, source, target, format}. */
-        LIBRETRANSLATE
+        LIBRETRANSLATE("libretranslate");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        /** The word that names the kind in a description and in the engine a translation reports: {@code deepl}. */
+        public String word() {
+            return word;
+        }
+
+        static Kind named(String word) {
+            return Arrays.stream(values()).filter(kind -> kind.word.equals(word.trim().toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the remote engine kind '" + word
+                            + "' is not one of amazon, deepl, libretranslate"));
+        }
     }
 
     public RemoteEngine {
@@ -75,13 +92,7 @@ public record RemoteEngine(Kind kind, URI endpoint, Set<LanguagePair> pairs, Opt
             throw new IllegalArgumentException("a remote engine is described as <kind>=<url>[;pairs=en-de,...][;key-env=VARIABLE], not '"
                     + description + "'");
         }
-        Kind kind = switch (kindAndUrl[0].trim().toLowerCase(Locale.ROOT)) {
-            case "amazon" -> Kind.AMAZON_TRANSLATE;
-            case "deepl" -> Kind.DEEPL;
-            case "libretranslate" -> Kind.LIBRETRANSLATE;
-            default -> throw new IllegalArgumentException("the remote engine kind '" + kindAndUrl[0]
-                    + "' is not one of amazon, deepl, libretranslate");
-        };
+        Kind kind = Kind.named(kindAndUrl[0]);
         URI endpoint;
         try {
             endpoint = URI.create(kindAndUrl[1].trim());

@@ -10,11 +10,9 @@ import dev.lingogate.translate.remote.RemoteTranslation;
 import dev.lingogate.translate.remote.RemoteUnavailable;
 import dev.lingogate.translate.remote.RemoteUnsupportedPair;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -103,11 +101,14 @@ public final class Translator {
         return chains.all();
     }
 
-    /** Every pair a local chain or a remote engine configured for it by name serves. */
-    public Set<LanguagePair> servedPairs() {
-        Set<LanguagePair> pairs = new LinkedHashSet<>(chains.all().keySet());
-        pairs.addAll(remotes.namedPairs().keySet());
-        return pairs;
+    /**
+     * Every pair a local chain or a remote engine configured for it by name serves, with its chain:
+     * a remote engine's pair is one step, as the engine translates it without a pivot we know of.
+     */
+    public Map<LanguagePair, Chain> servedChains() {
+        Map<LanguagePair, Chain> served = new LinkedHashMap<>(chains.all());
+        remotes.namedPairs().keySet().forEach(pair -> served.putIfAbsent(pair, new Chain(List.of(pair))));
+        return served;
     }
 
     /** The pairs remote engines were configured for by name and no local chain serves, each with its engines in order. */
