@@ -10,6 +10,9 @@ public final class Translator {
     /** TranslateText accepts at most 10,000 bytes of UTF-8 per request. */
     public static final int MAX_TEXT_BYTES = 10_000;
 
+    /** Where Lingogate's engine reports the languages a text went through; Amazon Translate sends no such header. */
+    static final String CHAIN_HEADER = "X-Lingogate-Chain";
+
     private final TranslateClient translate;
 
     public Translator(TranslateClient translate) {
@@ -34,7 +37,8 @@ public final class Translator {
                 .overrideConfiguration(call -> call
                         .putHeader("X-Lingogate-Format", options.format())
                         .putHeader("X-Lingogate-Mark-Unknown", Boolean.toString(options.markUnknown()))));
-        return new TranslatedText(answer.translatedText(), answer.sourceLanguageCode());
+        return new TranslatedText(answer.translatedText(), answer.sourceLanguageCode(),
+                answer.sdkHttpResponse().firstMatchingHeader(CHAIN_HEADER));
     }
 
     public static void requireWithinLimit(String field, String text) {
