@@ -8,6 +8,7 @@ import dev.lingogate.dynamodb.operation.Operations;
 import dev.lingogate.dynamodb.storage.SqliteTableStore;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.json.EndpointTraits;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.json.JsonProtocolService;
 import io.vertx.core.Vertx;
@@ -16,12 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Amazon DynamoDB, locally: its JSON protocol ({@code DynamoDB_20120810.*}) over tables kept in
  * SQLite under one data directory, which survive restarts.
  */
 public final class DynamoDb implements AutoCloseable {
+
+    private static final String REQUEST_ID_SYMBOLS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private final SqliteTableStore store;
     private final Tables tables;
@@ -44,7 +48,19 @@ public final class DynamoDb implements AutoCloseable {
             operations.put(operation.name(), operation::call);
         }
         return new DynamoDb(store, tables, new JsonProtocolService("dynamodb", "DynamoDB_20120810.",
-                "com.amazonaws.dynamodb.v20120810#", "application/x-amz-json-1.0", operations, mapper));
+                "com.amazonaws.dynamodb.v20120810#", "application/x-amz-json-1.0", operations, mapper)
+                .owningTheEndpoint(new EndpointTraits("healthy: dynamodb." + region + ".amazonaws.com ", true,
+                        DynamoDb::newRequestId)));
+    }
+
+    /** DynamoDB names each request with 52 upper-case letters and digits. */
+    private static String newRequestId() {
+        char[] id = new char[52];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = REQUEST_ID_SYMBOLS.charAt(random.nextInt(REQUEST_ID_SYMBOLS.length()));
+        }
+        return new String(id);
     }
 
     /** What the edge serves. */

@@ -1,5 +1,7 @@
 package dev.lingogate.edge;
 
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -27,4 +29,30 @@ public interface AwsService {
 
     /** Writes an error as this service's protocol does. */
     AwsReply errorReply(AwsException error);
+
+    /** Writes an error in answer to {@code call}, e.g. in the content type the call was sent in. */
+    default AwsReply errorReply(AwsException error, IncomingCall call) {
+        return errorReply(error);
+    }
+
+    /**
+     * Whether this service is the endpoint's own: it answers the calls no service claims (no target,
+     * another method, an unknown operation), as the one AWS endpoint behind the edge's address would.
+     */
+    default boolean ownsTheEndpoint() {
+        return false;
+    }
+
+    /**
+     * What AWS's front end answers to {@code call} before its signature is looked at, as it checks a
+     * call's method, content type, body and operation first; empty to go on to the signature.
+     */
+    default Optional<AwsReply> screen(IncomingCall call) {
+        return Optional.empty();
+    }
+
+    /** A new id for {@code x-amzn-RequestId}, in the form this service's ids take. */
+    default String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
 }

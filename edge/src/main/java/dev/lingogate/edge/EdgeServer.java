@@ -75,30 +75,32 @@ public final class EdgeServer {
     }
 
     private void handle(HttpServerRequest request) {
-        String requestId = UUID.randomUUID().toString();
         if (HEALTH_PATH.equals(request.path())) {
-            request.response().putHeader("Content-Type", "application/json").putHeader("x-amzn-RequestId", requestId)
-                    .end("{\"status\":\"ok\"}");
+            request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("x-amzn-RequestId", UUID.randomUUID().toString()).end("{\"status\":\"ok\"}");
             return;
         }
-        String target = request.getHeader("x-amz-target");
-        Optional<AwsService> service = services.stream()
-                .filter(s -> s.answers(request.method().name(), request.path(), target))
-                .findFirst();
+        Optional<AwsService> service = serviceFor(request);
+        String requestId = service.map(AwsService::newRequestId).orElseGet(() -> UUID.randomUUID().toString());
         String declaredLength = request.getHeader("content-length");
         if (declaredLength != null && parseLength(declaredLength) > options.maxBodyBytes()) {
-            reject(request, requestId, service, new AwsException(413, "RequestEntityTooLargeException",
-                    "Request must be smaller than " + options.maxBodyBytes() + " bytes"));
+            tooLarge(request, requestId, service);
             return;
         }
         readBody(request).onComplete(read -> {
             if (read.failed()) {
-                reject(request, requestId, service, new AwsException(413, "RequestEntityTooLargeException",
-                        "Request must be smaller than " + options.maxBodyBytes() + " bytes"));
+                tooLarge(request, requestId, service);
                 return;
             }
             dispatch(request, requestId, service, read.result().getBytes());
         });
+    }
+
+    /** The service that claims the call, or else the one that owns the endpoint, if any does. */
+    private Optional<AwsService> serviceFor(HttpServerRequest request) {
+        String target = request.getHeader("x-amz-target");
+        return services.stream().filter(s -> s.answers(request.method().name(), request.path(), target)).findFirst()
+                .or(() -> services.stream().filter(AwsService::ownsTheEndpoint).findFirst());
     }
 
     private void dispatch(HttpServerRequest request, String requestId, Optional<AwsService> service, byte[] body) {
@@ -108,18 +110,32 @@ public final class EdgeServer {
             headers.put("host", List.of(request.authority().toString()));
         }
         String rawQuery = request.query() == null ? "" : request.query();
-        Principal caller;
-        try {
-            caller = verifier.verify(new SignedRequest(request.method().name(), request.path(), rawQuery, headers, body));
-        } catch (SignatureException e) {
-            reject(request, requestId, service, new AwsException(400, e.errorCode(), e.getMessage()));
+        IncomingCall incoming = new IncomingCall(request.method().name(), request.path(), rawQuery, headers, body);
+        if (CrossOrigin.answer(incoming, request.response())) {
+            request.response().putHeader("x-amzn-RequestId", requestId).end();
+            return;
+        }
+        Optional<AwsReply> screened = service.flatMap(s -> s.screen(incoming));
+        if (screened.isPresent()) {
+            send(request.response(), requestId, screened.get());
             return;
         }
         if (service.isEmpty()) {
-            reject(request, requestId, service, new AwsException(400, "UnknownOperationException", null));
+            reject(request, requestId, service, incoming, new AwsException(400, "UnknownOperationException", null));
             return;
         }
-        AwsRequest call = new AwsRequest(requestId, request.method().name(), request.path(), rawQuery, headers, body, caller);
+        Principal caller;
+        try {
+            CredentialsPresence.check(incoming);
+            caller = verifier.verify(new SignedRequest(incoming.method(), incoming.rawPath(), rawQuery, headers, body));
+        } catch (SignatureException e) {
+            reject(request, requestId, service, incoming, new AwsException(400, e.errorCode(), e.getMessage()));
+            return;
+        } catch (AwsException e) {
+            reject(request, requestId, service, incoming, e);
+            return;
+        }
+        AwsRequest call = new AwsRequest(requestId, incoming.method(), incoming.rawPath(), rawQuery, headers, body, caller);
         AwsService answering = service.get();
         workers.<CompletionStage<AwsReply>>executeBlocking(() -> answering.call(call), false)
                 .compose(Future::fromCompletionStage)
@@ -127,9 +143,22 @@ public final class EdgeServer {
                     if (done.succeeded()) {
                         send(request.response(), requestId, done.result());
                     } else {
-                        send(request.response(), requestId, answering.errorReply(asAwsError(done.cause(), answering)));
+                        send(request.response(), requestId,
+                                answering.errorReply(asAwsError(done.cause(), answering), incoming));
                     }
                 });
+    }
+
+    /**
+     * A body over the limit is refused without being read further; AWS answers it chunked, as a
+     * reply written before the request was all read.
+     */
+    private void tooLarge(HttpServerRequest request, String requestId, Optional<AwsService> service) {
+        AwsException error = new AwsException(413, "RequestEntityTooLargeException",
+                "Request must be smaller than " + options.maxBodyBytes() + " bytes");
+        AwsReply reply = service.map(s -> s.errorReply(error)).orElseGet(() -> genericError(error));
+        request.response().setChunked(true);
+        send(request.response(), requestId, reply);
     }
 
     private static AwsException asAwsError(Throwable failure, AwsService service) {
@@ -142,8 +171,9 @@ public final class EdgeServer {
                 "The request processing has failed because of an unknown error, exception or failure.");
     }
 
-    private void reject(HttpServerRequest request, String requestId, Optional<AwsService> service, AwsException error) {
-        AwsReply reply = service.map(s -> s.errorReply(error)).orElseGet(() -> genericError(error));
+    private void reject(HttpServerRequest request, String requestId, Optional<AwsService> service, IncomingCall call,
+            AwsException error) {
+        AwsReply reply = service.map(s -> s.errorReply(error, call)).orElseGet(() -> genericError(error));
         send(request.response(), requestId, reply);
     }
 

@@ -126,7 +126,7 @@ class EdgeServerTest {
     @Test
     void anUnsignedCallIsMissingItsToken() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
-                .header("X-Amz-Target", "Greeter_1.Greet")
+                .header("X-Amz-Target", "Greeter_1.Greet").header("Content-Type", "application/x-amz-json-1.0")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);

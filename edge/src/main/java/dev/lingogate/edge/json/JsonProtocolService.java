@@ -1,5 +1,6 @@
 package dev.lingogate.edge.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +9,13 @@ import dev.lingogate.edge.AwsException;
 import dev.lingogate.edge.AwsReply;
 import dev.lingogate.edge.AwsRequest;
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.IncomingCall;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +23,12 @@ import java.util.concurrent.CompletionStage;
  * A service spoken in AWS's JSON protocol (awsJson1_0 / awsJson1_1): every call is a POST whose
  * {@code X-Amz-Target} header names the operation, e.g. {@code DynamoDB_20120810.GetItem}, with a
  * JSON object as the body. Errors are {@code {"__type": "...#Type", "message": "..."}}.
+ *
+ * <p>Before a call's signature is looked at, it is screened as AWS's front end screens it: a method
+ * other than POST, or a body in a content type other than {@code application/json} or the service's
+ * own, is answered 404; a body that is not JSON is a {@code SerializationException}; an operation the
+ * service lacks is an {@code UnknownOperationException}. Replies are in the content type the call was
+ * sent in, {@code application/json} when it named neither.
  */
 public class JsonProtocolService implements AwsService {
 
@@ -26,6 +38,7 @@ public class JsonProtocolService implements AwsService {
     private final String contentType;
     private final Map<String, JsonOperation> operations;
     private final ObjectMapper mapper;
+    private final EndpointTraits endpoint;
 
     /**
      * @param name            the IAM service prefix, e.g. {@code dynamodb}
@@ -37,12 +50,58 @@ public class JsonProtocolService implements AwsService {
      */
     public JsonProtocolService(String name, String targetPrefix, String errorTypePrefix, String contentType,
             Map<String, JsonOperation> operations, ObjectMapper mapper) {
+        this(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, null);
+    }
+
+    private JsonProtocolService(String name, String targetPrefix, String errorTypePrefix, String contentType,
+            Map<String, JsonOperation> operations, ObjectMapper mapper, EndpointTraits endpoint) {
+        this.endpoint = endpoint;
         this.name = name;
         this.targetPrefix = targetPrefix;
         this.errorTypePrefix = errorTypePrefix;
         this.contentType = contentType;
         this.operations = Map.copyOf(operations);
         this.mapper = mapper;
+    }
+
+    /**
+     * This service as the owner of the edge's address: it answers the calls no service claims, with
+     * the traits of the AWS endpoint it stands for.
+     */
+    public JsonProtocolService owningTheEndpoint(EndpointTraits traits) {
+        return new JsonProtocolService(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, traits);
+    }
+
+    @Override
+    public boolean ownsTheEndpoint() {
+        return endpoint != null;
+    }
+
+    @Override
+    public String newRequestId() {
+        return endpoint == null ? AwsService.super.newRequestId() : endpoint.requestIds().get();
+    }
+
+    @Override
+    public Optional<AwsReply> screen(IncomingCall call) {
+        if (endpoint != null && call.method().equals("GET") && call.rawPath().equals("/")) {
+            return Optional.of(sealed(new AwsReply(200, Map.of(),
+                    endpoint.healthLine().getBytes(StandardCharsets.UTF_8))));
+        }
+        if (!call.method().equals("POST") || call.body().length > 0 && !accepts(call.mediaType())) {
+            // AWS's front end knows no operation behind another method or content type, and says so in XML.
+            return Optional.of(sealed(new AwsReply(404, Map.of(),
+                    "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8))));
+        }
+        if (!isJson(call.body())) {
+            return Optional.of(errorReply(new AwsException(400, "SerializationException", null), call));
+        }
+        String target = call.header("x-amz-target");
+        if (target == null || !target.startsWith(targetPrefix)
+                || !operations.containsKey(target.substring(targetPrefix.length()))) {
+            return Optional.of(errorReply(new AwsException(400, "UnknownOperationException", null), call));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -64,11 +123,21 @@ public class JsonProtocolService implements AwsService {
         }
         JsonNode input = parse(request.body());
         JsonNode output = operation.run(input, request);
-        return CompletableFuture.completedFuture(AwsReply.json(200, contentType, write(output)));
+        return CompletableFuture.completedFuture(sealed(AwsReply.json(200,
+                replyType(IncomingCall.mediaTypeOf(request.header("content-type"))), write(output))));
     }
 
     @Override
     public AwsReply errorReply(AwsException error) {
+        return errorReply(error, contentType);
+    }
+
+    @Override
+    public AwsReply errorReply(AwsException error, IncomingCall call) {
+        return errorReply(error, replyType(call.mediaType()));
+    }
+
+    private AwsReply errorReply(AwsException error, String replyType) {
         ObjectNode body = mapper.createObjectNode();
         String type = error.errorType();
         body.put("__type", namespaceOf(error) + type);
@@ -76,8 +145,40 @@ public class JsonProtocolService implements AwsService {
             body.put("message", error.getMessage());
         }
         error.fields().forEach((field, value) -> body.set(field, mapper.valueToTree(value)));
-        return new AwsReply(error.status(),
-                Map.of("Content-Type", contentType, "x-amzn-ErrorType", type), write(body));
+        return sealed(new AwsReply(error.status(),
+                Map.of("Content-Type", replyType, "x-amzn-ErrorType", type), write(body)));
+    }
+
+    private boolean accepts(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.equals(contentType);
+    }
+
+    private String replyType(String requestMediaType) {
+        return requestMediaType.equals(contentType) ? contentType : "application/json";
+    }
+
+    /** Whether the body is well-formed JSON, read as tokens: cheaper than the tree the operation reads later. */
+    private boolean isJson(byte[] body) {
+        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The reply with its body's checksum, when the endpoint sends one. */
+    private AwsReply sealed(AwsReply reply) {
+        if (endpoint == null || !endpoint.checksums()) {
+            return reply;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(reply.body());
+        Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+        headers.put("x-amz-crc32", Long.toString(crc.getValue()));
+        return new AwsReply(reply.status(), headers, reply.body());
     }
 
     /**
