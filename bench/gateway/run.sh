@@ -4,7 +4,8 @@
 # reverse proxy with keep-alive upstream connections; both driven by wrk on 127.0.0.1 in the same
 # run, at concurrency 16 and 128, printing req/s and p99 for each and the gateway's ratio to nginx.
 #
-#   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default)
+#   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default;
+#                                           ROUNDS=2 to alternate gateway and nginx twice)
 #
 # Installs nothing; needs: apt-get install nginx wrk. Run from the repository root after
 # mvn -B -q -pl gateway install (the gateway's classes and its dependencies' classpath are used).
@@ -86,21 +87,35 @@ warm_up=${WARM_UP_SECONDS:-40}
 wrk -t"$threads" -c64 -d"$warm_up"s "http://127.0.0.1:$gateway_port/hello" >/dev/null
 wrk -t"$threads" -c64 -d"$seconds"s "http://127.0.0.1:$nginx_port/hello" >/dev/null
 
-measure() { # url concurrency -> "req/s p99"
-    wrk -t"$threads" -c"$2" -d"$seconds"s --latency "$1" | awk '
+# CPU time (user + system, in clock ticks) of a process and its children's threads so far: the
+# figure that stays fair on a busy machine, where req/s depends on what else got the cores.
+cpu_ticks() { # pid...
+    for pid in "$@" $(ps -o pid= --ppid "$1"); do
+        awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null
+    done | awk '{ total += $1 } END { print total }'
+}
+
+measure() { # url concurrency pid -> "req/s p99 cpu-µs-per-request"
+    before=$(cpu_ticks "$3")
+    wrk -t"$threads" -c"$2" -d"$seconds"s --latency "$1" >"$work/wrk.out"
+    after=$(cpu_ticks "$3")
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+        /requests in/ { requests = $1 }
         /Requests\/sec/ { rps = $2 }
         /^ +99%/ { p99 = $2 }
-        END { print rps, p99 }'
+        END { printf "%s %s %.1f\n", rps, p99, ticks / hz * 1e6 / requests }' "$work/wrk.out"
 }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $seconds s per run, wrk -t$threads"
-printf '%-12s %-8s %12s %10s\n' proxy conns req/s p99
-for concurrency in 16 128; do
-    set -- $(measure "http://127.0.0.1:$gateway_port/hello" $concurrency)
-    gateway_rps=$1 gateway_p99=$2
-    set -- $(measure "http://127.0.0.1:$nginx_port/hello" $concurrency)
-    nginx_rps=$1 nginx_p99=$2
-    printf '%-12s %-8s %12s %10s\n' gateway $concurrency "$gateway_rps" "$gateway_p99"
-    printf '%-12s %-8s %12s %10s\n' nginx $concurrency "$nginx_rps" "$nginx_p99"
-    echo "gateway/nginx req/s at $concurrency: $(echo "$gateway_rps $nginx_rps" | awk '{ printf "%.2f", $1 / $2 }')x"
-done
+printf '%-12s %-8s %12s %10s %14s\n' proxy conns req/s p99 "CPU µs/req"
+for round in $(seq "${ROUNDS:-1}"); do for concurrency in 16 128; do
+    set -- $(measure "http://127.0.0.1:$gateway_port/hello" $concurrency $gateway_pid)
+    gateway_rps=$1 gateway_p99=$2 gateway_cpu=$3
+    set -- $(measure "http://127.0.0.1:$nginx_port/hello" $concurrency $nginx_pid)
+    nginx_rps=$1 nginx_p99=$2 nginx_cpu=$3
+    printf '%-12s %-8s %12s %10s %14s\n' gateway $concurrency "$gateway_rps" "$gateway_p99" "$gateway_cpu"
+    printf '%-12s %-8s %12s %10s %14s\n' nginx $concurrency "$nginx_rps" "$nginx_p99" "$nginx_cpu"
+    echo "gateway/nginx at $concurrency: req/s $(echo "$gateway_rps $nginx_rps" | awk '{ printf "%.2f", $1 / $2 }')x," \
+        "CPU per request $(echo "$gateway_cpu $nginx_cpu" | awk '{ printf "%.2f", $1 / $2 }')x"
+done; done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

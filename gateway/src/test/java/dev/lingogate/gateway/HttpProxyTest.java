@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.gateway.integration.HttpProxyTarget;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,13 +26,17 @@ class HttpProxyTest {
   private HttpServer backend;
   private RunningGateway running;
 
-  /** Answers with what it received as JSON; /slow never answers; /status/{n} answers n. */
+  /** Answers with what it received as JSON; /slow never answers; /once closes after answering; /status/{n} answers n. */
   @BeforeEach
   void startBackend() {
     backend = RunningGateway.await(backendVertx.createHttpServer()
         .connectionHandler(connection -> backendConnections.incrementAndGet())
         .requestHandler(request -> {
       if (request.path().equals("/slow")) {
+        return;
+      }
+      if (request.path().equals("/once")) {
+        request.response().putHeader("connection", "close").end("bye");
         return;
       }
       request.body().onSuccess(body -> {
@@ -146,5 +152,35 @@ class HttpProxyTest {
     }
 
     assertThat(backendConnections.get()).isLessThanOrEqualTo(GatewayOptions.defaults().eventLoops());
+  }
+
+  @Test
+  void aServiceThatClosesItsConnectionAfterAnsweringIsCalledOnANewOne() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/once", new HttpProxyTarget(backendUrl("/once")), PayloadFormat.V1));
+
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> response = running.get("/once");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("bye");
+    }
+
+    assertThat(backendConnections.get()).isEqualTo(5);
+  }
+
+  @Test
+  void anHttpsServiceWhoseCertificateIsNotTrustedIsNotCalled() {
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("127.0.0.1");
+    HttpServer tlsBackend = RunningGateway.await(backendVertx.createHttpServer(new HttpServerOptions()
+            .setSsl(true).setKeyCertOptions(certificate.keyCertOptions()))
+        .requestHandler(request -> request.response().end("secret"))
+        .listen(0, "127.0.0.1"));
+    startGateway(ApiKind.REST, Route.httpProxy("GET", "/tls",
+        new HttpProxyTarget("https://127.0.0.1:" + tlsBackend.actualPort() + "/"), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.get("/tls");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
   }
 }

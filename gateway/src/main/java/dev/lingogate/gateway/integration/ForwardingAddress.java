@@ -27,6 +27,7 @@ final class ForwardingAddress {
   private final String pathTemplate;
   private final List<Part> pathParts = new ArrayList<>();
   private final String query;
+  private final String hostHeader;
 
   ForwardingAddress(HttpProxyTarget target) {
     URI uri = URI.create(target.uri().replace("{", "%7B").replace("}", "%7D"));
@@ -44,6 +45,8 @@ final class ForwardingAddress {
     }
     pathParts.add(new Part(pathTemplate.substring(literalStart), false));
     this.query = uri.getRawQuery();
+    boolean defaultPort = port == (ssl ? 443 : 80);
+    this.hostHeader = defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
   }
 
   String host() {
@@ -56,6 +59,11 @@ final class ForwardingAddress {
 
   boolean ssl() {
     return ssl;
+  }
+
+  /** The Host header the service is sent: its name, and its port unless the scheme's own. */
+  String hostHeader() {
+    return hostHeader;
   }
 
   /** The path with the variables filled in, and the target's query followed by the request's. */
@@ -74,11 +82,27 @@ final class ForwardingAddress {
 
   /** Each segment percent-encoded, the slashes between them kept (a greedy variable spans several). */
   private static String encodeSegments(String value) {
+    if (needsNoEncoding(value)) {
+      return value;
+    }
     StringJoiner encoded = new StringJoiner("/");
     for (String segment : value.split("/", -1)) {
       encoded.add(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return encoded.toString();
+  }
+
+  /** True when every character stands for itself in a path (RFC 3986 unreserved, or a slash): the common case, which costs no copy. */
+  private static boolean needsNoEncoding(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+      if (!unreserved) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -6,20 +6,25 @@ import dev.lingogate.gateway.response.GatewayError;
 import dev.lingogate.gateway.response.GatewayResponse;
 import dev.lingogate.gateway.response.RequestRejected;
 import dev.lingogate.gateway.routing.RouteMatch;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +35,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Forwards a request to the HTTP service of an {@code http_proxy} route and answers with what it
  * answered: the request's headers and body go on with {@code X-Forwarded-For/Proto/Port} added,
- * hop-by-hop headers stay behind both ways. Each event loop has its own client with a pool of
- * keep-alive connections, so a request and its forwarded copy never change threads.
+ * hop-by-hop headers stay behind both ways. Each event loop keeps its own keep-alive connections
+ * ({@link UpstreamConnections}), so a request and its forwarded copy never change threads.
  */
 public final class HttpProxyIntegration {
 
@@ -45,20 +50,16 @@ public final class HttpProxyIntegration {
 
   private static final String FORWARDED_FOR = "x-forwarded-for";
 
-  private final Vertx vertx;
   private final long defaultTimeoutMillis;
   private final ApiKind kind;
-  private final int connectionsPerLoop;
-  /** By event loop thread: each request runs on its own duplicate of the loop's context, the thread is what stays. */
-  private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+  private final UpstreamConnections connections;
   private final Map<HttpProxyTarget, ForwardingAddress> addresses = new ConcurrentHashMap<>();
 
-  /** @param connectionsPerLoop the largest pool of connections to one service, per event loop */
-  public HttpProxyIntegration(Vertx vertx, Duration defaultTimeout, ApiKind kind, int connectionsPerLoop) {
-    this.vertx = vertx;
+  /** @param idleConnectionsPerLoop the most idle keep-alive connections kept to one service, per event loop */
+  public HttpProxyIntegration(Vertx vertx, Duration defaultTimeout, ApiKind kind, int idleConnectionsPerLoop) {
     this.defaultTimeoutMillis = defaultTimeout.toMillis();
     this.kind = kind;
-    this.connectionsPerLoop = connectionsPerLoop;
+    this.connections = new UpstreamConnections((VertxInternal) vertx, idleConnectionsPerLoop);
   }
 
   /**
@@ -71,34 +72,28 @@ public final class HttpProxyIntegration {
                                          HttpServerRequest http) {
     ForwardingAddress address = addresses.computeIfAbsent(target, ForwardingAddress::new);
     long timeoutMillis = target.timeout() == null ? defaultTimeoutMillis : target.timeout().toMillis();
-    RequestOptions options = new RequestOptions()
-        .setMethod(target.method() == null ? http.method() : HttpMethod.valueOf(target.method()))
-        .setHost(address.host())
-        .setPort(address.port())
-        .setSsl(address.ssl())
-        .setURI(address.pathAndQuery(match.pathParameters(), request.rawQueryString()))
-        .setHeaders(forwardedHeaders(http, request))
-        .setIdleTimeout(timeoutMillis);
-    return client()
-        .request(options)
-        .compose(forwarded -> forwarded.send(Buffer.buffer(request.body())))
-        .compose(HttpProxyIntegration::answer)
-        .recover(failure -> Future.failedFuture(rejection(failure, address, timeoutMillis)));
+    HttpMethod method = target.method() == null ? HttpMethod.valueOf(http.method().name()) : HttpMethod.valueOf(target.method());
+    FullHttpRequest forwarded = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method,
+        address.pathAndQuery(match.pathParameters(), request.rawQueryString()),
+        Unpooled.wrappedBuffer(request.body()), forwardedHeaders(http, request, address), EmptyHttpHeaders.INSTANCE);
+    Promise<GatewayResponse> answer = Promise.promise();
+    connections.send(address, forwarded, timeoutMillis, (response, failure) -> {
+      if (failure != null) {
+        answer.fail(rejection(failure, address, timeoutMillis));
+        return;
+      }
+      try {
+        answer.complete(answerOf(response));
+      } finally {
+        response.release();
+      }
+    });
+    return answer.future();
   }
 
-  private HttpClient client() {
-    Thread loop = Thread.currentThread();
-    HttpClient client = clients.get(loop);
-    if (client == null) {
-      client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-          .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(connectionsPerLoop));
-      clients.put(loop, client);
-    }
-    return client;
-  }
-
-  private static MultiMap forwardedHeaders(HttpServerRequest http, IncomingRequest request) {
-    MultiMap headers = HttpHeaders.headers();
+  private static HttpHeaders forwardedHeaders(HttpServerRequest http, IncomingRequest request,
+                                              ForwardingAddress address) {
+    HttpHeaders headers = new DefaultHttpHeaders(false);
     String forwardedFor = null;
     for (Map.Entry<String, String> header : http.headers()) {
       String name = header.getKey();
@@ -112,6 +107,8 @@ public final class HttpProxyIntegration {
     headers.add(FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
     headers.add("x-forwarded-proto", http.isSSL() ? "https" : "http");
     headers.add("x-forwarded-port", Integer.toString(http.localAddress().port()));
+    headers.add(HttpHeaderNames.HOST, address.hostHeader());
+    headers.add(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
     return headers;
   }
 
@@ -119,16 +116,14 @@ public final class HttpProxyIntegration {
     return HOP_BY_HOP.contains(name);
   }
 
-  private static Future<GatewayResponse> answer(HttpClientResponse response) {
-    return response.body().map(body -> {
-      MultiMap headers = HttpHeaders.headers();
-      for (Map.Entry<String, String> header : response.headers()) {
-        if (!isHopByHop(header.getKey()) && !header.getKey().equalsIgnoreCase("x-amzn-requestid")) {
-          headers.add(header.getKey(), header.getValue());
-        }
+  private static GatewayResponse answerOf(FullHttpResponse response) {
+    MultiMap headers = io.vertx.core.http.HttpHeaders.headers();
+    for (Map.Entry<String, String> header : response.headers()) {
+      if (!isHopByHop(header.getKey()) && !header.getKey().equalsIgnoreCase("x-amzn-requestid")) {
+        headers.add(header.getKey(), header.getValue());
       }
-      return new GatewayResponse(response.statusCode(), headers, body);
-    });
+    }
+    return new GatewayResponse(response.status().code(), headers, Buffer.buffer(ByteBufUtil.getBytes(response.content())));
   }
 
   private RequestRejected rejection(Throwable failure, ForwardingAddress address, long timeoutMillis) {
@@ -141,9 +136,6 @@ public final class HttpProxyIntegration {
   }
 
   public Future<Void> close() {
-    List<Future<Void>> closing = new ArrayList<>();
-    clients.values().forEach(client -> closing.add(client.close()));
-    clients.clear();
-    return Future.all(closing).mapEmpty();
+    return connections.close();
   }
 }

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayMetrics {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  /** Registered once per route: looking meters up by name and tags costs more than counting. */
-  private final Map<Route, RouteMeters> byRoute = new ConcurrentHashMap<>();
+  /**
+   * Registered once per route: looking meters up by name and tags costs more than counting. Found by
+   * the route's identity (a record's hash walks all its fields), in a map that is replaced, never
+   * changed, so that every request reads it without a lock.
+   */
+  private volatile Map<Route, RouteMeters> byRoute = new IdentityHashMap<>();
   private final RouteMeters unrouted;
 
   private final class RouteMeters {
@@ -50,7 +54,7 @@ public final class GatewayMetrics {
 
   /** Counts an answered request. */
   public void record(RequestRecord request, int status) {
-    RouteMeters meters = request.route() == null ? unrouted : byRoute.computeIfAbsent(request.route(), RouteMeters::new);
+    RouteMeters meters = request.route() == null ? unrouted : metersOf(request.route());
     meters.requests.increment();
     if (status >= 400 && status < 500) {
       meters.clientErrors.increment();
@@ -61,6 +65,22 @@ public final class GatewayMetrics {
     if (request.integrationLatencyNanos() >= 0) {
       meters.integrationLatency.record(request.integrationLatencyNanos(), TimeUnit.NANOSECONDS);
     }
+  }
+
+  private RouteMeters metersOf(Route route) {
+    RouteMeters meters = byRoute.get(route);
+    return meters != null ? meters : register(route);
+  }
+
+  private synchronized RouteMeters register(Route route) {
+    RouteMeters meters = byRoute.get(route);
+    if (meters == null) {
+      Map<Route, RouteMeters> more = new IdentityHashMap<>(byRoute);
+      meters = new RouteMeters(route);
+      more.put(route, meters);
+      byRoute = more;
+    }
+    return meters;
   }
 
   /** The metrics in Prometheus' text format. */
