@@ -2,6 +2,7 @@ package dev.lingogate.gateway;
 
 import dev.lingogate.gateway.integration.HttpProxyTarget;
 import dev.lingogate.gateway.validation.RequestValidation;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,10 +16,12 @@ import java.util.Objects;
  *     {@link #NO_AUTHORIZER} for none, or null for the API's default authorizer, if any
  * @param validation what the request must carry before it is let through; {@link RequestValidation#NONE} for nothing
  * @param httpProxy the HTTP service the route forwards to; null when it invokes a function
+ * @param authorizationScopes the scopes of which a JWT must carry one ({@code Auth.AuthorizationScopes});
+ *     empty for none
  */
 public record Route(String method, String pathTemplate, String functionName, PayloadFormat format,
                     boolean apiKeyRequired, String authorizer, RequestValidation validation,
-                    HttpProxyTarget httpProxy) {
+                    HttpProxyTarget httpProxy, List<String> authorizationScopes) {
 
   /** What SAM writes as {@code Auth: Authorizer: NONE} to take a route out from under the default authorizer. */
   public static final String NO_AUTHORIZER = "NONE";
@@ -30,7 +33,7 @@ public record Route(String method, String pathTemplate, String functionName, Pay
 
   public Route(String method, String pathTemplate, String functionName, PayloadFormat format,
                boolean apiKeyRequired) {
-    this(method, pathTemplate, functionName, format, apiKeyRequired, null, RequestValidation.NONE, null);
+    this(method, pathTemplate, functionName, format, apiKeyRequired, null, RequestValidation.NONE, null, List.of());
   }
 
   public Route {
@@ -43,6 +46,7 @@ public record Route(String method, String pathTemplate, String functionName, Pay
     }
     method = method.toUpperCase(Locale.ROOT);
     validation = validation == null ? RequestValidation.NONE : validation;
+    authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
   }
 
   /**
@@ -50,22 +54,31 @@ public record Route(String method, String pathTemplate, String functionName, Pay
    * {@code http_proxy}).
    */
   public static Route httpProxy(String method, String pathTemplate, HttpProxyTarget target, PayloadFormat format) {
-    return new Route(method, pathTemplate, null, format, false, null, RequestValidation.NONE, target);
+    return new Route(method, pathTemplate, null, format, false, null, RequestValidation.NONE, target, List.of());
   }
 
   /** The same route, callable only with an API key ({@code Auth: ApiKeyRequired: true}). */
   public Route requiringApiKey() {
-    return new Route(method, pathTemplate, functionName, format, true, authorizer, validation, httpProxy);
+    return new Route(method, pathTemplate, functionName, format, true, authorizer, validation, httpProxy,
+        authorizationScopes);
   }
 
   /** The same route guarded by the named authorizer, or by none with {@link #NO_AUTHORIZER}. */
   public Route withAuthorizer(String authorizerName) {
-    return new Route(method, pathTemplate, functionName, format, apiKeyRequired, authorizerName, validation, httpProxy);
+    return new Route(method, pathTemplate, functionName, format, apiKeyRequired, authorizerName, validation, httpProxy,
+        authorizationScopes);
   }
 
   /** The same route, its requests checked before they go on ({@code RequestParameters}, {@code RequestModel}). */
   public Route withValidation(RequestValidation newValidation) {
-    return new Route(method, pathTemplate, functionName, format, apiKeyRequired, authorizer, newValidation, httpProxy);
+    return new Route(method, pathTemplate, functionName, format, apiKeyRequired, authorizer, newValidation, httpProxy,
+        authorizationScopes);
+  }
+
+  /** The same route, open only to a JWT that carries one of the scopes ({@code Auth.AuthorizationScopes}). */
+  public Route withAuthorizationScopes(List<String> scopes) {
+    return new Route(method, pathTemplate, functionName, format, apiKeyRequired, authorizer, validation, httpProxy,
+        scopes);
   }
 
   public boolean anyMethod() {

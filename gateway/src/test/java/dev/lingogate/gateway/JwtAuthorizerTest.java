@@ -59,22 +59,36 @@ class JwtAuthorizerTest {
     }
   }
 
+  private static final Route TRANSLATIONS = new Route("GET", "/translations", "echo", PayloadFormat.V2);
+
   private void start(JwtAuthorizer authorizer) {
-    running = new RunningGateway(GatewayOptions.defaults().withApiKind(ApiKind.HTTP),
-        List.of(new Route("GET", "/translations", "echo", PayloadFormat.V2)),
+    start(authorizer, TRANSLATIONS);
+  }
+
+  private void start(JwtAuthorizer authorizer, Route route) {
+    running = new RunningGateway(GatewayOptions.defaults().withApiKind(ApiKind.HTTP), List.of(route),
         ApiSettings.none().withAuthorizers(Map.of("Jwt", authorizer), "Jwt"),
         new TestFunctions().echo("echo"));
   }
 
   private void startWithKeyFile() throws Exception {
+    startWithKeyFile(TRANSLATIONS);
+  }
+
+  private void startWithKeyFile(Route route) throws Exception {
     Path jwks = directory.resolve("jwks.json");
     Files.writeString(jwks, new JWKSet(issuerKey.toPublicJWK()).toString());
-    start(JwtAuthorizer.withKeysFrom(jwks, ISSUER, List.of(AUDIENCE)));
+    start(JwtAuthorizer.withKeysFrom(jwks, ISSUER, List.of(AUDIENCE)), route);
   }
 
   private static String token(RSAKey key, String issuer, String audience, long expiresInSeconds) throws JOSEException {
+    return token(key, issuer, audience, expiresInSeconds, "scope", "translations.read translations.write");
+  }
+
+  private static String token(RSAKey key, String issuer, String audience, long expiresInSeconds,
+                              String scopeClaim, Object scopes) throws JOSEException {
     JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("ann")
-        .claim("scope", "translations.read translations.write")
+        .claim(scopeClaim, scopes)
         .expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000)).build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(key));
@@ -104,32 +118,73 @@ class JwtAuthorizerTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).isEqualTo(UNAUTHORIZED);
+    assertThat(response.headers().firstValue("www-authenticate")).hasValue("Bearer");
   }
 
   @Test
   void tokenSignedByAnotherKeyIs401() throws Exception {
     startWithKeyFile();
 
-    assertThat(running.get("/translations", "Authorization", token(strangerKey, ISSUER, AUDIENCE, 60)).statusCode())
-        .isEqualTo(401);
+    HttpResponse<String> response = running.get("/translations", "Authorization",
+        token(strangerKey, ISSUER, AUDIENCE, 60));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("www-authenticate"))
+        .hasValue("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token signature is invalid\"");
   }
 
   @Test
   void expiredTokenIs401() throws Exception {
     startWithKeyFile();
 
-    assertThat(running.get("/translations", "Authorization", token(issuerKey, ISSUER, AUDIENCE, -600)).statusCode())
-        .isEqualTo(401);
+    HttpResponse<String> response = running.get("/translations", "Authorization",
+        token(issuerKey, ISSUER, AUDIENCE, -600));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("www-authenticate"))
+        .hasValue("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token has expired\"");
   }
 
   @Test
-  void tokenOfAnotherIssuerOrAudienceIs401() throws Exception {
+  void tokenOfAnotherIssuerOrAudienceIs401WithAChallengeSayingWhich() throws Exception {
     startWithKeyFile();
 
-    assertThat(running.get("/translations", "Authorization",
-        token(issuerKey, "https://evil.example.com", AUDIENCE, 60)).statusCode()).isEqualTo(401);
-    assertThat(running.get("/translations", "Authorization",
-        token(issuerKey, ISSUER, "someone-else", 60)).statusCode()).isEqualTo(401);
+    HttpResponse<String> otherIssuer = running.get("/translations", "Authorization",
+        token(issuerKey, "https://evil.example.com", AUDIENCE, 60));
+    HttpResponse<String> otherAudience = running.get("/translations", "Authorization",
+        token(issuerKey, ISSUER, "someone-else", 60));
+
+    assertThat(otherIssuer.statusCode()).isEqualTo(401);
+    assertThat(otherIssuer.headers().firstValue("www-authenticate"))
+        .hasValue("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid issuer\"");
+    assertThat(otherAudience.statusCode()).isEqualTo(401);
+    assertThat(otherAudience.body()).isEqualTo(UNAUTHORIZED);
+    assertThat(otherAudience.headers().firstValue("www-authenticate"))
+        .hasValue("Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"");
+  }
+
+  @Test
+  void aRouteWithScopesLetsInATokenCarryingOneOfThem() throws Exception {
+    startWithKeyFile(TRANSLATIONS.withAuthorizationScopes(List.of("admin", "translations.write")));
+
+    HttpResponse<String> scopeClaim = running.get("/translations", "Authorization",
+        "Bearer " + token(issuerKey, ISSUER, AUDIENCE, 60));
+    HttpResponse<String> scpClaim = running.get("/translations", "Authorization",
+        "Bearer " + token(issuerKey, ISSUER, AUDIENCE, 60, "scp", List.of("admin")));
+
+    assertThat(scopeClaim.statusCode()).isEqualTo(200);
+    assertThat(scpClaim.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aValidTokenWithNoneOfTheRoutesScopesIs403Forbidden() throws Exception {
+    startWithKeyFile(TRANSLATIONS.withAuthorizationScopes(List.of("admin")));
+
+    HttpResponse<String> response = running.get("/translations", "Authorization",
+        "Bearer " + token(issuerKey, ISSUER, AUDIENCE, 60));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
   }
 
   @Test

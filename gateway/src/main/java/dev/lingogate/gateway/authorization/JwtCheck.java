@@ -30,8 +30,10 @@ import java.util.Set;
 /**
  * Validates the bearer token of a request as an HTTP API's JWT authorizer does: signed by one of
  * the issuer's keys, issued by the issuer, for one of the audiences ({@code aud} or {@code
- * client_id}), not expired and already valid. Anything wrong is a 401. The claims reach the
- * function as strings, as API Gateway passes them.
+ * client_id}), not expired and already valid. Anything wrong is a 401 with a {@code www-authenticate}
+ * challenge saying what, as API Gateway sends it; a valid token without any of the route's
+ * {@code AuthorizationScopes} is a 403. The claims reach the function as strings, as API Gateway
+ * passes them.
  */
 final class JwtCheck implements AuthorizerCheck {
 
@@ -41,6 +43,8 @@ final class JwtCheck implements AuthorizerCheck {
     SIGNATURES.addAll(JWSAlgorithm.Family.RSA);
     SIGNATURES.addAll(JWSAlgorithm.Family.EC);
   }
+
+  private static final String CHALLENGE_HEADER = "www-authenticate";
 
   private final String name;
   private final JwtAuthorizer authorizer;
@@ -58,18 +62,30 @@ final class JwtCheck implements AuthorizerCheck {
   public Future<Authorization> check(IncomingRequest request, RouteMatch match) {
     String value = authorizer.identitySource().valueIn(request, Map.of());
     if (value == null) {
-      return Future.failedFuture(unauthorized("no token in " + authorizer.identitySource().name()));
+      // RFC 6750 3.1: a request that carries no token is told the scheme, with no error code.
+      return Future.failedFuture(new RequestRejected(GatewayError.UNAUTHORIZED,
+          "JWT authorizer " + name + ": no token in " + authorizer.identitySource().name())
+          .withHeader(CHALLENGE_HEADER, "Bearer"));
     }
     String token = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
     } catch (ParseException e) {
-      return Future.failedFuture(unauthorized("the token is not a signed JWT"));
+      return Future.failedFuture(unauthorized("the token is not a signed JWT", "the token is not a valid JWT"));
     }
     return keys.withKeyId(jwt.getHeader().getKeyID())
-        .recover(noKeys -> Future.failedFuture(unauthorized(noKeys.getMessage())))
-        .map(jwks -> verified(jwt, jwks));
+        .recover(noKeys -> Future.failedFuture(unauthorized(noKeys.getMessage(), "the token's signing key is not known")))
+        .map(jwks -> inScope(verified(jwt, jwks), match.route().authorizationScopes()));
+  }
+
+  /** AWS: a route with scopes lets a token through when it carries at least one of them. */
+  private Authorization inScope(Authorization authorization, List<String> routeScopes) {
+    if (!routeScopes.isEmpty() && authorization.scopes().stream().noneMatch(routeScopes::contains)) {
+      throw new RequestRejected(GatewayError.FORBIDDEN, "JWT authorizer " + name + ": the token carries none of "
+          + routeScopes + " (it has " + authorization.scopes() + ")");
+    }
+    return authorization;
   }
 
   private Authorization verified(SignedJWT jwt, JWKSet jwks) {
@@ -81,10 +97,11 @@ final class JwtCheck implements AuthorizerCheck {
     try {
       claims = processor.process(jwt, null);
     } catch (BadJOSEException | JOSEException e) {
-      throw unauthorized(e.getMessage());
+      throw unauthorized(e.getMessage(), describe(e));
     }
     if (!forOneOfTheAudiences(claims)) {
-      throw unauthorized("the token is for none of the audiences " + authorizer.audiences());
+      throw unauthorized("the token is for none of the audiences " + authorizer.audiences(),
+          "the token does not have a valid audience");
     }
     return Authorization.jwt(stringClaims(claims), scopes(claims));
   }
@@ -125,8 +142,28 @@ final class JwtCheck implements AuthorizerCheck {
     return List.of();
   }
 
-  private RequestRejected unauthorized(String reason) {
-    return new RequestRejected(GatewayError.UNAUTHORIZED, "JWT authorizer " + name + ": " + reason);
+  /**
+   * What the client's challenge says went wrong. AWS documents one wording ("the token does not have
+   * a valid audience"); the others follow it. The JOSE library tells a failure only by its message.
+   */
+  private static String describe(Exception failure) {
+    String message = String.valueOf(failure.getMessage());
+    if (message.startsWith("Expired JWT")) {
+      return "the token has expired";
+    }
+    if (message.startsWith("JWT before use time")) {
+      return "the token is not valid yet";
+    }
+    if (message.contains("iss claim") || message.contains("issuer")) {
+      return "the token does not have a valid issuer";
+    }
+    return "the token signature is invalid";
+  }
+
+  /** A 401 whose {@code www-authenticate} header says what was wrong, in API Gateway's form. */
+  private RequestRejected unauthorized(String reason, String description) {
+    return new RequestRejected(GatewayError.UNAUTHORIZED, "JWT authorizer " + name + ": " + reason)
+        .withHeader(CHALLENGE_HEADER, "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + description + "\"");
   }
 
   @Override

@@ -1,11 +1,15 @@
 package dev.lingogate.gateway.response;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** A step of the request's path refuses to go on; the client gets the error's answer. */
 public final class RequestRejected extends RuntimeException {
 
   private final GatewayError error;
   private final long retryAfterSeconds;
   private final String clientMessage;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public RequestRejected(GatewayError error, String reason) {
     this(error, reason, 0);
@@ -33,7 +37,14 @@ public final class RequestRejected extends RuntimeException {
     if (retryAfterSeconds > 0) {
       response.headers().add("retry-after", Long.toString(retryAfterSeconds));
     }
+    headers.forEach(response.headers()::add);
     return response;
+  }
+
+  /** Adds a header to the answer, such as a 401's {@code www-authenticate} challenge. */
+  public RequestRejected withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
   }
 
   public GatewayError error() {
