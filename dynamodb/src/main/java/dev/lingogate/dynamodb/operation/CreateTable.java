@@ -21,16 +21,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** CreateTable: the table is ACTIVE at once, there being nothing to provision. */
+/**
+ * CreateTable: the table is ACTIVE at once, there being nothing to provision. Its declaration is
+ * checked in AWS's order: the request's shape and constraints, then billing and throughput, the
+ * table's keys, its local and then its global secondary indexes.
+ */
 public final class CreateTable implements Operation {
 
-    private static final RequestShape SHAPE = new RequestShape().controlTableName()
-            .required("KeySchema", Type.LIST)
-            .required("AttributeDefinitions", Type.LIST)
+    /** The largest capacity AWS accepts for ReadCapacityUnits or WriteCapacityUnits. */
+    static final long MOST_CAPACITY_UNITS = 1_000_000_000_000L;
+    private static final int MOST_LOCAL_INDEXES = 5;
+    private static final int MOST_GLOBAL_INDEXES = 20;
+
+    private static final RequestShape SHAPE = new RequestShape()
+            .required("AttributeDefinitions", Type.LIST, Constraint.member().elements(Constraint.member()
+                    .member("AttributeName", Constraint.notNull())
+                    .member("AttributeType", Constraint.notNull().oneOf("B", "N", "S"))))
+            .controlTableName()
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")
-            .optional("ProvisionedThroughput", Type.STRUCTURE)
-            .optional("GlobalSecondaryIndexes", Type.LIST)
-            .optional("LocalSecondaryIndexes", Type.LIST)
+            .optional("ProvisionedThroughput", Type.STRUCTURE, IndexDeclaration.provisionedThroughput())
+            .required("KeySchema", Type.LIST, Constraint.member().length(1, 2).elements(Constraint.member()
+                    .member("AttributeName", Constraint.notNull())
+                    .member("KeyType", Constraint.notNull().oneOf("HASH", "RANGE"))))
+            .optional("LocalSecondaryIndexes", Type.LIST, Constraint.member().elements(IndexDeclaration.constraint(false)))
+            .optional("GlobalSecondaryIndexes", Type.LIST, Constraint.member().elements(IndexDeclaration.constraint(true)))
             .optional("Tags", Type.LIST);
 
     private final Tables tables;
@@ -53,41 +67,25 @@ public final class CreateTable implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
         request.authorize("dynamodb:CreateTable", tables.arnOf(name));
-        Map<String, String> definitions = attributeDefinitions(input.get("AttributeDefinitions"));
-        KeySchema keySchema = keySchema(input.get("KeySchema"), definitions);
         String billingMode = input.path("BillingMode").asText("PROVISIONED");
-        List<SecondaryIndex> indexes = new ArrayList<>();
-        indexes.addAll(indexes("globalSecondaryIndexes", input.get("GlobalSecondaryIndexes"), true, definitions, keySchema, billingMode));
-        indexes.addAll(indexes("localSecondaryIndexes", input.get("LocalSecondaryIndexes"), false, definitions, keySchema, billingMode));
-        Set<String> keyAttributes = new HashSet<>();
-        keyAttributes.add(keySchema.partition().name());
-        keySchema.sort().ifPresent(sort -> keyAttributes.add(sort.name()));
-        Set<String> indexNames = new HashSet<>();
-        for (SecondaryIndex index : indexes) {
-            if (!indexNames.add(index.name())) {
-                throw ValidationException.invalidParameter("Duplicate index name: " + index.name());
-            }
-            keyAttributes.add(index.keySchema().partition().name());
-            index.keySchema().sort().ifPresent(sort -> keyAttributes.add(sort.name()));
-        }
-        if (definitions.size() != keyAttributes.size()) {
-            throw ValidationException.invalidParameter(
-                    "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        }
         JsonNode throughput = input.get("ProvisionedThroughput");
-        long read = 0;
-        long write = 0;
-        if (billingMode.equals("PROVISIONED")) {
-            if (throughput == null || !throughput.has("ReadCapacityUnits") || !throughput.has("WriteCapacityUnits")) {
-                throw ValidationException.invalidParameter(
-                        "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-            }
-            read = capacity(throughput, "ReadCapacityUnits");
-            write = capacity(throughput, "WriteCapacityUnits");
-        } else if (throughput != null && !throughput.isNull()) {
-            throw ValidationException.invalidParameter(
-                    "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        checkThroughput(billingMode, throughput);
+        Map<String, String> definitions = attributeDefinitions(input.get("AttributeDefinitions"));
+        KeySchema keySchema = IndexDeclaration.tableKeySchema(input.get("KeySchema"), definitions);
+        JsonNode localIndexes = input.get("LocalSecondaryIndexes");
+        JsonNode globalIndexes = input.get("GlobalSecondaryIndexes");
+        if (absent(localIndexes) && absent(globalIndexes) && keySchema.attributeNames().size() != definitions.size()) {
+            throw attributeCountMismatch();
         }
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        if (!absent(localIndexes)) {
+            indexes.addAll(localIndexes(localIndexes, definitions, keySchema));
+        }
+        if (!absent(globalIndexes)) {
+            indexes.addAll(globalIndexes(globalIndexes, definitions, billingMode));
+        }
+        checkIndexNamesDiffer(indexes);
+        checkEveryDefinitionIsAKey(definitions, keySchema, indexes);
         Map<String, String> tags = Map.of();
         JsonNode tagList = input.get("Tags");
         if (tagList != null && !tagList.isNull()) {
@@ -97,116 +95,109 @@ public final class CreateTable implements Operation {
         }
         List<KeyAttribute> attributes = new ArrayList<>();
         definitions.forEach((attribute, type) -> attributes.add(new KeyAttribute(attribute, type)));
+        boolean provisioned = billingMode.equals("PROVISIONED");
         BigDecimal now = BigDecimal.valueOf(System.currentTimeMillis(), 3);
-        TableDefinition table = tables.create(name, keySchema, attributes, billingMode, read, write, now,
+        TableDefinition table = tables.create(name, keySchema, attributes, billingMode,
+                provisioned ? throughput.get("ReadCapacityUnits").asLong() : 0,
+                provisioned ? throughput.get("WriteCapacityUnits").asLong() : 0, now,
                 UUID.randomUUID().toString(), indexes, tags);
         return AttributeValue.JSON.objectNode().set("TableDescription",
                 table.describe("ACTIVE", store -> new TableStatistics(0, 0)));
     }
 
-    /** The global or local secondary indexes a CreateTable declares, without their store yet. */
-    static List<SecondaryIndex> indexes(String member, JsonNode list, boolean global, Map<String, String> definitions,
-            KeySchema tableKey, String billingMode) {
-        List<SecondaryIndex> indexes = new ArrayList<>();
-        if (list == null || list.isNull()) {
-            return indexes;
+    private static void checkThroughput(String billingMode, JsonNode throughput) {
+        if (billingMode.equals("PAY_PER_REQUEST")) {
+            if (!absent(throughput)) {
+                throw ValidationException.invalidParameter("Neither ReadCapacityUnits nor WriteCapacityUnits can be"
+                        + " specified when BillingMode is PAY_PER_REQUEST");
+            }
+            return;
         }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode index = list.get(i);
-            String at = member + "." + (i + 1) + ".member.";
-            String name = index.path("IndexName").asText();
-            KeySchema keySchema = keySchema(index.path("KeySchema"), definitions);
-            if (!global) {
-                if (tableKey.sort().isEmpty()) {
-                    throw ValidationException.invalidParameter(
-                            "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
-                }
-                if (!keySchema.partition().name().equals(tableKey.partition().name())) {
-                    throw ValidationException.invalidParameter("Index KeySchema does not have the same leading hash key as"
-                            + " table KeySchema for index: " + name + ". index hash key: " + keySchema.partition().name()
-                            + ", table hash key: " + tableKey.partition().name());
-                }
+        if (absent(throughput) || !throughput.hasNonNull("ReadCapacityUnits") || !throughput.hasNonNull("WriteCapacityUnits")) {
+            throw ValidationException.invalidParameter(
+                    "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        }
+        checkCapacityBounds(throughput);
+    }
+
+    /** Capacities AWS cannot provision, the read capacity's named first. */
+    static void checkCapacityBounds(JsonNode throughput) {
+        for (String member : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            long units = throughput.path(member).asLong();
+            if (units > MOST_CAPACITY_UNITS) {
+                throw new ValidationException("Given value " + units + " for " + member + " is out of bounds");
             }
-            JsonNode projection = index.get("Projection");
-            if (projection == null || projection.isNull()) {
-                throw new ValidationException("1 validation error detected: Value null at '" + at
-                        + "projection' failed to satisfy constraint: Member must not be null");
-            }
-            String projectionType = projection.path("ProjectionType").asText("ALL");
-            if (!Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projectionType)) {
-                throw new ValidationException("1 validation error detected: Value '" + projectionType + "' at '" + at
-                        + "projection.projectionType' failed to satisfy constraint: Member must satisfy enum value set:"
-                        + " [ALL, INCLUDE, KEYS_ONLY]");
-            }
-            List<String> included = new ArrayList<>();
-            projection.path("NonKeyAttributes").forEach(attribute -> included.add(attribute.asText()));
-            if (!included.isEmpty() && !projectionType.equals("INCLUDE")) {
-                throw ValidationException.invalidParameter("ProjectionType is " + projectionType
-                        + ", but NonKeyAttributes is specified");
-            }
-            long read = 0;
-            long write = 0;
-            if (global && billingMode.equals("PROVISIONED")) {
-                JsonNode throughput = index.get("ProvisionedThroughput");
-                if (throughput == null || throughput.isNull()) {
-                    throw ValidationException.invalidParameter("ProvisionedThroughput must be specified for index: " + name);
-                }
-                read = capacity(throughput, "ReadCapacityUnits");
-                write = capacity(throughput, "WriteCapacityUnits");
-            }
-            indexes.add(new SecondaryIndex(name, global, keySchema, projectionType, included, read, write, null));
+        }
+    }
+
+    private static List<SecondaryIndex> localIndexes(JsonNode list, Map<String, String> definitions, KeySchema tableKey) {
+        if (list.isEmpty()) {
+            throw ValidationException.invalidParameter("List of LocalSecondaryIndexes is empty");
+        }
+        if (tableKey.sort().isEmpty()) {
+            throw ValidationException.invalidParameter(
+                    "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+        }
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        for (JsonNode index : list) {
+            indexes.add(IndexDeclaration.local(index, definitions, tableKey));
+            checkIndexNamesDiffer(indexes);
+        }
+        if (indexes.size() > MOST_LOCAL_INDEXES) {
+            throw ValidationException.invalidParameter(
+                    "Number of LocalSecondaryIndexes exceeds per-table limit of " + MOST_LOCAL_INDEXES);
         }
         return indexes;
     }
 
-    private static long capacity(JsonNode throughput, String member) {
-        long units = throughput.get(member).asLong();
-        if (units < 1) {
-            throw new ValidationException("1 validation error detected: Value '" + units + "' at 'provisionedThroughput."
-                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
-                    + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
+    private static List<SecondaryIndex> globalIndexes(JsonNode list, Map<String, String> definitions, String billingMode) {
+        if (list.isEmpty()) {
+            throw ValidationException.invalidParameter("List of GlobalSecondaryIndexes is empty");
         }
-        return units;
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        for (JsonNode index : list) {
+            indexes.add(IndexDeclaration.global(index, definitions, billingMode));
+            checkIndexNamesDiffer(indexes);
+        }
+        if (indexes.size() > MOST_GLOBAL_INDEXES) {
+            throw ValidationException.invalidParameter(
+                    "GlobalSecondaryIndex count exceeds the per-table limit of " + MOST_GLOBAL_INDEXES);
+        }
+        return indexes;
+    }
+
+    private static void checkIndexNamesDiffer(List<SecondaryIndex> indexes) {
+        Set<String> names = new HashSet<>();
+        for (SecondaryIndex index : indexes) {
+            if (!names.add(index.name())) {
+                throw ValidationException.invalidParameter("Duplicate index name: " + index.name());
+            }
+        }
+    }
+
+    /** AWS keeps no attribute definition that no key of the table or of an index uses. */
+    private static void checkEveryDefinitionIsAKey(Map<String, String> definitions, KeySchema keySchema,
+            List<SecondaryIndex> indexes) {
+        Set<String> keyAttributes = new HashSet<>(keySchema.attributeNames());
+        indexes.forEach(index -> keyAttributes.addAll(index.keySchema().attributeNames()));
+        if (definitions.size() != keyAttributes.size()) {
+            throw attributeCountMismatch();
+        }
+    }
+
+    private static ValidationException attributeCountMismatch() {
+        return ValidationException.invalidParameter(
+                "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+    }
+
+    private static boolean absent(JsonNode member) {
+        return member == null || member.isNull();
     }
 
     static Map<String, String> attributeDefinitions(JsonNode list) {
         Map<String, String> definitions = new LinkedHashMap<>();
-        for (JsonNode definition : list) {
-            String type = definition.path("AttributeType").asText();
-            if (!Set.of("S", "N", "B").contains(type)) {
-                throw new ValidationException("1 validation error detected: Value '" + type
-                        + "' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy"
-                        + " enum value set: [B, N, S]");
-            }
-            definitions.put(definition.path("AttributeName").asText(), type);
-        }
+        list.forEach(definition -> definitions.put(definition.path("AttributeName").asText(),
+                definition.path("AttributeType").asText()));
         return definitions;
-    }
-
-    private static KeySchema keySchema(JsonNode list, Map<String, String> definitions) {
-        if (list.isEmpty() || list.size() > 2) {
-            throw new ValidationException("1 validation error detected: Value '" + list + "' at 'keySchema' failed to satisfy"
-                    + " constraint: Member must have length " + (list.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
-        }
-        if (!"HASH".equals(list.get(0).path("KeyType").asText())) {
-            throw new ValidationException("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        if (list.size() == 2 && !"RANGE".equals(list.get(1).path("KeyType").asText())) {
-            throw new ValidationException("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        }
-        List<String> keyNames = new ArrayList<>();
-        list.forEach(element -> keyNames.add(element.path("AttributeName").asText()));
-        if (list.size() == 2 && keyNames.get(0).equals(keyNames.get(1))) {
-            throw new ValidationException("Invalid KeySchema: Some index key attribute have no definition");
-        }
-        if (!definitions.keySet().containsAll(keyNames)) {
-            throw ValidationException.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + keyNames + ", AttributeDefinitions: " + new ArrayList<>(definitions.keySet()));
-        }
-        KeyAttribute partition = new KeyAttribute(keyNames.get(0), definitions.get(keyNames.get(0)));
-        Optional<KeyAttribute> sort = list.size() == 2
-                ? Optional.of(new KeyAttribute(keyNames.get(1), definitions.get(keyNames.get(1))))
-                : Optional.empty();
-        return new KeySchema(partition, sort);
     }
 }

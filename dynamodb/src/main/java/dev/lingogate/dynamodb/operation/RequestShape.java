@@ -27,9 +27,12 @@ public final class RequestShape {
     }
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    /** AWS reports at most this many broken constraints, the first it finds. */
+    private static final int MOST_VIOLATIONS_REPORTED = 10;
 
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, WireType> wireTypes = new LinkedHashMap<>();
+    private final Map<String, Constraint> constraints = new LinkedHashMap<>();
     private ExpressionParameters expressionParameters;
     private boolean controlTableName;
 
@@ -79,6 +82,18 @@ public final class RequestShape {
     RequestShape optional(String name, Type type) {
         add(name, new Member(name, type, false, 0, Integer.MAX_VALUE, null, null, null, null));
         return this;
+    }
+
+    /** A required list or structure, with AWS's constraints on what it holds. */
+    RequestShape required(String name, Type type, Constraint constraint) {
+        constraints.put(name, constraint);
+        return required(name, type);
+    }
+
+    /** An optional list or structure, with AWS's constraints on what it holds. */
+    RequestShape optional(String name, Type type, Constraint constraint) {
+        constraints.put(name, constraint);
+        return optional(name, type);
     }
 
     RequestShape oneOf(String name, String... allowed) {
@@ -153,6 +168,11 @@ public final class RequestShape {
                 }
                 continue;
             }
+            Constraint constraint = constraints.get(member.name());
+            if (constraint != null) {
+                constraint.check(value, at + Character.toLowerCase(member.name().charAt(0)) + member.name().substring(1),
+                        violations);
+            }
             if (member.type() == Type.STRING) {
                 String text = value.textValue();
                 if (text.length() < member.minLength()) {
@@ -185,8 +205,9 @@ public final class RequestShape {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ValidationException(violations.size() + " validation error" + (violations.size() == 1 ? "" : "s")
-                    + " detected: " + String.join("; ", violations));
+            List<String> reported = violations.subList(0, Math.min(violations.size(), MOST_VIOLATIONS_REPORTED));
+            throw new ValidationException(reported.size() + " validation error" + (reported.size() == 1 ? "" : "s")
+                    + " detected: " + String.join("; ", reported));
         }
     }
 

@@ -106,8 +106,7 @@ public final class UpdateTable implements Operation {
         if (table.index(create.path("IndexName").asText()) != null) {
             throw new ValidationException("Attempting to create an index which already exists");
         }
-        SecondaryIndex index = CreateTable.indexes("globalSecondaryIndexUpdates", AttributeValue.JSON.arrayNode().add(create),
-                true, definitions, table.keySchema(), table.billingMode()).get(0);
+        SecondaryIndex index = IndexDeclaration.global(create, definitions, table.billingMode());
         List<KeyAttribute> attributes = new ArrayList<>();
         definitions.forEach((attribute, type) -> attributes.add(new KeyAttribute(attribute, type)));
         return tables.addIndex(table.name(), index, attributes,
