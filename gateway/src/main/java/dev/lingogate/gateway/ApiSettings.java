@@ -21,10 +21,13 @@ import java.util.Map;
  * @param stageVariables the stage's variables ({@code Variables}), passed to functions in their events
  * @param binaryMediaTypes the REST API's {@code BinaryMediaTypes}: request bodies of these types reach
  *     functions base64-encoded; empty to tell binary bodies by their media type
+ * @param preflightNeedsApiKey whether a CORS preflight needs an API key like the API's methods, as SAM
+ *     makes it for an Api with {@code Auth.ApiKeyRequired} unless {@code AddApiKeyRequiredToCorsPreflight: false}
  */
 public record ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, List<MethodThrottle> methodThrottling,
                           ApiKeyStore apiKeys, Map<String, Authorizer> authorizers, String defaultAuthorizer,
-                          Map<String, String> stageVariables, List<String> binaryMediaTypes) {
+                          Map<String, String> stageVariables, List<String> binaryMediaTypes,
+                          boolean preflightNeedsApiKey) {
 
   public ApiSettings {
     usagePlans = usagePlans == null ? List.of() : List.copyOf(usagePlans);
@@ -36,7 +39,7 @@ public record ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, Li
 
   public ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, List<MethodThrottle> methodThrottling,
                      ApiKeyStore apiKeys) {
-    this(cors, usagePlans, methodThrottling, apiKeys, Map.of(), null, Map.of(), List.of());
+    this(cors, usagePlans, methodThrottling, apiKeys, Map.of(), null, Map.of(), List.of(), false);
   }
 
   /** No CORS, no keys, no throttling, no authorizers. */
@@ -46,37 +49,43 @@ public record ApiSettings(CorsConfiguration cors, List<UsagePlan> usagePlans, Li
 
   public ApiSettings withCors(CorsConfiguration newCors) {
     return new ApiSettings(newCors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
-        stageVariables, binaryMediaTypes);
+        stageVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   public ApiSettings withUsagePlans(List<UsagePlan> newPlans) {
     return new ApiSettings(cors, newPlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
-        stageVariables, binaryMediaTypes);
+        stageVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   public ApiSettings withMethodThrottling(List<MethodThrottle> newThrottling) {
     return new ApiSettings(cors, usagePlans, newThrottling, apiKeys, authorizers, defaultAuthorizer,
-        stageVariables, binaryMediaTypes);
+        stageVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   public ApiSettings withApiKeys(ApiKeyStore newKeys) {
     return new ApiSettings(cors, usagePlans, methodThrottling, newKeys, authorizers, defaultAuthorizer,
-        stageVariables, binaryMediaTypes);
+        stageVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   /** @param newDefault the name of the authorizer guarding routes that name none, or null */
   public ApiSettings withAuthorizers(Map<String, Authorizer> newAuthorizers, String newDefault) {
     return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, newAuthorizers, newDefault,
-        stageVariables, binaryMediaTypes);
+        stageVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   public ApiSettings withStageVariables(Map<String, String> newVariables) {
     return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
-        newVariables, binaryMediaTypes);
+        newVariables, binaryMediaTypes, preflightNeedsApiKey);
   }
 
   public ApiSettings withBinaryMediaTypes(List<String> newTypes) {
     return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
-        stageVariables, newTypes);
+        stageVariables, newTypes, preflightNeedsApiKey);
+  }
+
+  /** The same settings, a CORS preflight needing an API key or not ({@code AddApiKeyRequiredToCorsPreflight}). */
+  public ApiSettings withApiKeyOnPreflight(boolean needed) {
+    return new ApiSettings(cors, usagePlans, methodThrottling, apiKeys, authorizers, defaultAuthorizer,
+        stageVariables, binaryMediaTypes, needed);
   }
 }

@@ -71,7 +71,8 @@ public final class Gateway {
         new OpenApiDocument("lingogate", options.stage(), routes, settings));
     this.flow = new RequestFlow(vertx, options, new RouteTable(routes), documentation,
         CorsPolicy.of(settings.cors(), options.apiKind()), authorizers,
-        new Admission(routes, settings.apiKeys(), settings.usagePlans(), settings.methodThrottling(), Clock.systemUTC()),
+        new Admission(routes, settings.apiKeys(), settings.usagePlans(), settings.methodThrottling(), Clock.systemUTC(),
+            settings.preflightNeedsApiKey()),
         new RequestValidators(routes), events, integration, httpProxy, metrics);
   }
 

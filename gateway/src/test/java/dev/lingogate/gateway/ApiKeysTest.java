@@ -44,12 +44,24 @@ class ApiKeysTest {
   }
 
   private void start(UsagePlan... plans) {
+    start(false, plans);
+  }
+
+  private void start(boolean preflightNeedsKey, UsagePlan... plans) {
     running = new RunningGateway(GatewayOptions.defaults(),
         List.of(new Route("GET", "/translations", "echo", PayloadFormat.V1).requiringApiKey(),
             new Route("GET", "/languages", "echo", PayloadFormat.V1)),
         ApiSettings.none().withApiKeys(keys).withUsagePlans(List.of(plans))
-            .withCors(new CorsConfiguration(List.of("*"), List.of(), List.of("X-Api-Key"), List.of(), null, false)),
+            .withCors(new CorsConfiguration(List.of("*"), List.of(), List.of("X-Api-Key"), List.of(), null, false))
+            .withApiKeyOnPreflight(preflightNeedsKey),
         new TestFunctions().echo("echo"));
+  }
+
+  private HttpResponse<String> preflight(String... apiKeyHeader) {
+    List<String> headers = new java.util.ArrayList<>(List.of(
+        "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET"));
+    headers.addAll(List.of(apiKeyHeader));
+    return running.send("OPTIONS", "/translations", null, headers.toArray(String[]::new));
   }
 
   private ApiKey key(String... plans) {
@@ -111,12 +123,27 @@ class ApiKeysTest {
   }
 
   @Test
-  void corsPreflightNeverNeedsAKey() {
+  void corsPreflightNeedsNoKeyWhenTheApiSaysAddApiKeyRequiredToCorsPreflightFalse() {
     start(new UsagePlan("basic", null, null));
-    HttpResponse<String> answer = running.send("OPTIONS", "/translations", null,
-        "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET");
+    HttpResponse<String> answer = preflight();
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.headers().firstValue("access-control-allow-headers")).contains("X-Api-Key");
+  }
+
+  @Test
+  void corsPreflightOfAnApiWhoseOptionsNeedAKeyIsForbiddenWithoutOne() {
+    start(true, new UsagePlan("basic", null, null));
+    HttpResponse<String> answer = preflight();
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(answer.body()).isEqualTo(FORBIDDEN);
+  }
+
+  @Test
+  void corsPreflightOfAnApiWhoseOptionsNeedAKeyIsAnsweredWithAValidKey() {
+    start(true, new UsagePlan("basic", null, null));
+    HttpResponse<String> answer = preflight("x-api-key", key("basic").value());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("access-control-allow-origin")).contains("*");
   }
 
   @Test
@@ -170,6 +197,20 @@ class ApiKeysTest {
           ApiSettings.none(), new TestFunctions()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("GET /translations requires an API key");
+    } finally {
+      RunningGateway.await(vertx.close());
+    }
+  }
+
+  @Test
+  void preflightsRequiringAKeyWithoutAKeyStoreAreRefusedAtConstruction() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      assertThatThrownBy(() -> new Gateway(vertx, GatewayOptions.defaults(),
+          List.of(new Route("GET", "/translations", "echo", PayloadFormat.V1)),
+          ApiSettings.none().withApiKeyOnPreflight(true), new TestFunctions()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("CORS preflights require an API key but no key store was given");
     } finally {
       RunningGateway.await(vertx.close());
     }

@@ -22,16 +22,21 @@ public final class Admission {
   private final Map<String, UsagePlan> plans;
   private final List<MethodThrottle> methodThrottling;
   private final Clock clock;
+  private final boolean preflightNeedsKey;
   private final Map<Route, Optional<TokenBucket>> routeBuckets = new ConcurrentHashMap<>();
   private final Map<String, TokenBucket> keyBuckets = new ConcurrentHashMap<>();
   private final QuotaUsage quotaUsage = new QuotaUsage();
 
   /**
    * @param keys where keys are looked up; may be null when no route requires one
-   * @throws IllegalArgumentException when a route requires a key and no store is given
+   * @param preflightNeedsKey whether CORS preflights need a key too ({@code AddApiKeyRequiredToCorsPreflight})
+   * @throws IllegalArgumentException when a route or the preflights require a key and no store is given
    */
   public Admission(List<Route> routes, ApiKeyStore keys, List<UsagePlan> plans, List<MethodThrottle> methodThrottling,
-                   Clock clock) {
+                   Clock clock, boolean preflightNeedsKey) {
+    if (preflightNeedsKey && keys == null) {
+      throw new IllegalArgumentException("CORS preflights require an API key but no key store was given");
+    }
     for (Route route : routes) {
       if (route.apiKeyRequired() && keys == null) {
         throw new IllegalArgumentException("route " + route.routeKey() + " requires an API key but no key store was given");
@@ -42,6 +47,7 @@ public final class Admission {
     plans.forEach(plan -> this.plans.put(plan.id(), plan));
     this.methodThrottling = List.copyOf(methodThrottling);
     this.clock = clock;
+    this.preflightNeedsKey = preflightNeedsKey;
   }
 
   /**
@@ -59,19 +65,38 @@ public final class Admission {
     }
     long now = System.nanoTime();
     routeBucket(route, now).ifPresent(bucket -> take(bucket, now, GatewayError.THROTTLED, "method throttling"));
-    if (plan != null && plan.throttle() != null) {
-      UsagePlan keyPlan = plan;
+    if (plan != null) {
+      chargeToPlan(key, plan, now);
+    }
+    return key;
+  }
+
+  /**
+   * Lets a CORS preflight through: with a valid key when the API's OPTIONS methods need one, as
+   * SAM makes them unless {@code AddApiKeyRequiredToCorsPreflight: false}. A browser never sends a
+   * key with a preflight, so such an API is closed to browsers of other origins, as on AWS.
+   *
+   * @throws RequestRejected with 403 or 429 when it may not go on
+   */
+  public void admitPreflight(String apiKeyHeader) {
+    if (preflightNeedsKey) {
+      ApiKey key = validKey(apiKeyHeader);
+      chargeToPlan(key, planOf(key), System.nanoTime());
+    }
+  }
+
+  private void chargeToPlan(ApiKey key, UsagePlan plan, long now) {
+    if (plan.throttle() != null) {
       TokenBucket bucket = keyBuckets.computeIfAbsent(key.id() + "\n" + plan.id(),
-          id -> new TokenBucket(keyPlan.throttle(), now));
+          id -> new TokenBucket(plan.throttle(), now));
       take(bucket, now, GatewayError.THROTTLED, "usage plan throttling of key " + key.id());
     }
-    if (plan != null && plan.quota() != null) {
+    if (plan.quota() != null) {
       long retryAfter = quotaUsage.count(key.id(), plan.quota(), clock.instant());
       if (retryAfter > 0) {
         throw new RequestRejected(GatewayError.LIMIT_EXCEEDED, "quota of key " + key.id() + " used up", retryAfter);
       }
     }
-    return key;
   }
 
   private ApiKey validKey(String apiKeyHeader) {

@@ -103,6 +103,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
           ? cors.preflight(http, routes.methodsAt(path))
           : null;
       if (preflight != null) {
+        admission.admitPreflight(http.getHeader("x-api-key"));
         ResponseWriter.write(http, preflight);
         return;
       }
