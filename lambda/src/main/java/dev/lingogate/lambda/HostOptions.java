@@ -26,10 +26,13 @@ import java.util.List;
  *                                   all functions, reserved concurrency included; Lambda's default is 1000
  * @param idleTimeout                how long an environment may sit idle before its JVM is stopped
  * @param logRotation                when each function's log file under {@code dataDir/logs} is rotated
+ * @param coldStartsAtOnce           how many environments of one function may initialise at once; an
+ *                                   invocation past it waits for the first one ready rather than start
+ *                                   another JVM beside them
  */
 public record HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
         Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait, List<Duration> eventRetryDelays,
-        int concurrencyLimit, Duration idleTimeout, LogRotation logRotation) {
+        int concurrencyLimit, Duration idleTimeout, LogRotation logRotation, int coldStartsAtOnce) {
 
     /** Lambda retries a failed asynchronous invocation twice, after one minute and after two more. */
     public static final List<Duration> LAMBDA_EVENT_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
@@ -37,6 +40,11 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
     public static final int LAMBDA_CONCURRENCY_LIMIT = 1000;
     /** Lambda keeps an idle environment for minutes, without saying how many; ten here. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * One JVM of a function starting at a time: a second one starting beside it on a 2-core machine
+     * slows both, and sixteen together each took longer than Lambda's 10 s init limit.
+     */
+    public static final int DEFAULT_COLD_STARTS_AT_ONCE = 1;
 
     public HostOptions {
         if (maxEnvironmentsPerFunction < 1) {
@@ -48,17 +56,22 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
         }
+        if (coldStartsAtOnce < 1) {
+            throw new IllegalArgumentException("coldStartsAtOnce must be at least 1, was " + coldStartsAtOnce);
+        }
         eventRetryDelays = List.copyOf(eventRetryDelays);
     }
 
     /**
      * With Lambda's retries of failed events, Lambda's concurrency limit, environments kept ten idle
-     * minutes, and logs rotated at 10 MB, five old files kept.
+     * minutes, logs rotated at 10 MB, five old files kept, and one environment of a function starting
+     * at a time.
      */
     public HostOptions(Path dataDir, String edgeEndpoint, String region, int maxEnvironmentsPerFunction,
             Path javaExecutable, Path runtimeClientClasspath, Duration throttleWait) {
         this(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable, runtimeClientClasspath, throttleWait,
-                LAMBDA_EVENT_RETRY_DELAYS, LAMBDA_CONCURRENCY_LIMIT, DEFAULT_IDLE_TIMEOUT, LogRotation.DEFAULT);
+                LAMBDA_EVENT_RETRY_DELAYS, LAMBDA_CONCURRENCY_LIMIT, DEFAULT_IDLE_TIMEOUT, LogRotation.DEFAULT,
+                DEFAULT_COLD_STARTS_AT_ONCE);
     }
 
     /** Region us-east-1, 4 environments per function, this JVM's {@code java}, a 1 s wait before throttling. */
@@ -69,21 +82,26 @@ public record HostOptions(Path dataDir, String edgeEndpoint, String region, int 
 
     public HostOptions withEventRetryDelays(List<Duration> delays) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, delays, concurrencyLimit, idleTimeout, logRotation);
+                runtimeClientClasspath, throttleWait, delays, concurrencyLimit, idleTimeout, logRotation, coldStartsAtOnce);
     }
 
     public HostOptions withConcurrencyLimit(int limit) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, eventRetryDelays, limit, idleTimeout, logRotation);
+                runtimeClientClasspath, throttleWait, eventRetryDelays, limit, idleTimeout, logRotation, coldStartsAtOnce);
     }
 
     public HostOptions withIdleTimeout(Duration timeout) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, timeout, logRotation);
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, timeout, logRotation, coldStartsAtOnce);
     }
 
     public HostOptions withLogRotation(LogRotation rotation) {
         return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
-                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, idleTimeout, rotation);
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, idleTimeout, rotation, coldStartsAtOnce);
+    }
+
+    public HostOptions withColdStartsAtOnce(int starts) {
+        return new HostOptions(dataDir, edgeEndpoint, region, maxEnvironmentsPerFunction, javaExecutable,
+                runtimeClientClasspath, throttleWait, eventRetryDelays, concurrencyLimit, idleTimeout, logRotation, starts);
     }
 }

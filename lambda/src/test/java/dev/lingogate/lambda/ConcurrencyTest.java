@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +109,35 @@ class ConcurrencyTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    @Test
+    void burstOnAColdFunctionStartsItsEnvironmentsOneAtATimeAndThrottlesNoneOfTheWaiting() throws Exception {
+        Path initLog = dataDir.resolve("inits.txt");
+        // A wait for a start is longer than the 300 ms throttle wait: the burst must not be throttled for it.
+        host(TestFunctions.options(dataDir, 3),
+                function("slow", "SlowStarter", 10, Map.of("INIT_LOG", initLog.toString())));
+
+        List<CompletionStage<Invocation>> burst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            burst.add(host.invoke("slow", sleep(2500)));
+        }
+
+        for (CompletionStage<Invocation> call : burst) {
+            assertThat(call.toCompletableFuture().get(60, TimeUnit.SECONDS)).isInstanceOf(Invocation.Returned.class);
+        }
+        List<String> inits = Files.readAllLines(initLog);
+        assertThat(inits.size()).as("environments started").isGreaterThanOrEqualTo(4);
+        for (int i = 0; i < inits.size(); i++) {
+            assertThat(inits.get(i)).as("init note %d of %s", i, inits).startsWith(i % 2 == 0 ? "began " : "ended ");
+        }
+    }
+
+    @Test
+    void coldStartsAtOnceBelowOneIsRefused() {
+        assertThatThrownBy(() -> TestFunctions.options(dataDir, 4).withColdStartsAtOnce(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("coldStartsAtOnce must be at least 1, was 0");
     }
 
     @Test

@@ -30,7 +30,13 @@ import org.slf4j.LoggerFactory;
  * reserved concurrency if it has one, else the host's unreserved concurrency; past it, it is
  * throttled at once. A function without reservation also has at most
  * {@link HostOptions#maxEnvironmentsPerFunction()} environments; past that, an invocation waits a
- * moment for one to come free before it is throttled. Environments idle for longer than the host's
+ * moment for one to come free before it is throttled.
+ *
+ * <p>At most {@link HostOptions#coldStartsAtOnce()} of the function's environments initialise at
+ * once: an invocation that finds none free while that many are starting waits for the first one
+ * ready (or free), however long that takes, and is not throttled for it. Lambda starts one
+ * environment per request of a burst; on a small machine sixteen JVMs starting together would
+ * each take longer than Lambda's 10 s init limit. Environments idle for longer than the host's
  * idle timeout are stopped, except the function's provisioned ones, which are kept warm and replaced
  * when they die.
  *
@@ -66,6 +72,8 @@ public final class EnvironmentPool implements AutoCloseable {
     private final Deque<CompletableFuture<ExecutionEnvironment>> waiting = new ArrayDeque<>();
     /** Invocations counted against the function's reserved concurrency. */
     private int reservedInUse;
+    /** Environments launched whose runtime is not yet ready (nor has failed). */
+    private int starting;
     private boolean closed;
 
     /** Thrown inside the pool when no environment came free in time; callers see {@link Invocation.Throttled}. */
@@ -233,11 +241,16 @@ public final class EnvironmentPool implements AutoCloseable {
         if (warm != null) {
             return CompletableFuture.completedFuture(warm.environment());
         }
+        CompletableFuture<ExecutionEnvironment> turn = new CompletableFuture<>();
         if (living.size() < environmentLimit()) {
-            return launch(false);
+            if (starting < options.coldStartsAtOnce()) {
+                return launch(false);
+            }
+            // Enough JVMs are starting: this one gets the first environment free or ready (startsForWaiters).
+            waiting.addLast(turn);
+            return turn;
         }
         // Every environment is busy (or, under a reservation, one is still being buried): wait a moment.
-        CompletableFuture<ExecutionEnvironment> turn = new CompletableFuture<>();
         waiting.addLast(turn);
         ThrottleReason reason = function.reservedConcurrency() != null
                 ? ThrottleReason.RESERVED_FUNCTION_CONCURRENCY : ThrottleReason.ACCOUNT_CONCURRENCY;
@@ -260,7 +273,42 @@ public final class EnvironmentPool implements AutoCloseable {
         if (isProvisioned) {
             provisioned.add(environment);
         }
-        return environment.start().thenApply(ready -> environment);
+        starting++;
+        CompletionStage<ExecutionEnvironment> started = environment.start().thenApply(ready -> environment);
+        started.whenComplete((ready, failure) -> startEnded());
+        return started;
+    }
+
+    /** An environment's start is over, ready or failed: the next one may start, for whoever waits. */
+    private void startEnded() {
+        List<Start> starts;
+        synchronized (this) {
+            starting--;
+            starts = startsForWaiters();
+        }
+        starts.forEach(Start::handOver);
+    }
+
+    /** An environment launched for one waiting invocation. */
+    private record Start(CompletableFuture<ExecutionEnvironment> turn, CompletionStage<ExecutionEnvironment> launched) {
+        void handOver() {
+            launched.whenComplete((started, failure) -> {
+                if (failure != null) {
+                    turn.completeExceptionally(failure);
+                } else {
+                    turn.complete(started);
+                }
+            });
+        }
+    }
+
+    /** Launches environments for the invocations waiting, as far as both limits allow; the caller holds the lock. */
+    private List<Start> startsForWaiters() {
+        List<Start> starts = new ArrayList<>();
+        while (!closed && !waiting.isEmpty() && living.size() < environmentLimit() && starting < options.coldStartsAtOnce()) {
+            starts.add(new Start(waiting.pollFirst(), launch(false)));
+        }
+        return starts;
     }
 
     private void giveBack(ExecutionEnvironment environment) {
@@ -289,8 +337,7 @@ public final class EnvironmentPool implements AutoCloseable {
      * again and again).
      */
     private void buried(ExecutionEnvironment environment) {
-        List<CompletableFuture<ExecutionEnvironment>> served = new ArrayList<>();
-        List<CompletionStage<ExecutionEnvironment>> launched = new ArrayList<>();
+        List<Start> starts;
         CompletionStage<ExecutionEnvironment> replacement = null;
         synchronized (this) {
             living.remove(environment);
@@ -298,10 +345,7 @@ public final class EnvironmentPool implements AutoCloseable {
             if (provisioned.remove(environment) && !closed && environment.initialised()) {
                 replacement = launch(true);
             }
-            while (!closed && !waiting.isEmpty() && living.size() < environmentLimit()) {
-                served.add(waiting.pollFirst());
-                launched.add(launch(false));
-            }
+            starts = startsForWaiters();
         }
         if (replacement != null) {
             replacement.whenComplete((started, failure) -> {
@@ -312,16 +356,7 @@ public final class EnvironmentPool implements AutoCloseable {
                 }
             });
         }
-        for (int i = 0; i < served.size(); i++) {
-            CompletableFuture<ExecutionEnvironment> turn = served.get(i);
-            launched.get(i).whenComplete((started, failure) -> {
-                if (failure != null) {
-                    turn.completeExceptionally(failure);
-                } else {
-                    turn.complete(started);
-                }
-            });
-        }
+        starts.forEach(Start::handOver);
     }
 
     /** Kills every environment of the function. */
