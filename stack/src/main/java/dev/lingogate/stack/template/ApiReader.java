@@ -48,11 +48,19 @@ final class ApiReader {
                 : httpApi ? "$default" : "Prod";
         AuthorizerReader authorizerReader = new AuthorizerReader(httpApi, where + ".Auth");
         Map<String, Authorizer> authorizers = authorizerReader.authorizers(auth);
-        return new ApiSpec(logicalId, httpApi, stage, httpApi ? httpApiCors() : restApiCors(),
-                bool(auth.get("ApiKeyRequired"), where + ".Auth.ApiKeyRequired"), usagePlan(auth),
+        CorsConfiguration cors = httpApi ? httpApiCors() : restApiCors();
+        boolean apiKeyRequired = bool(auth.get("ApiKeyRequired"), where + ".Auth.ApiKeyRequired");
+        return new ApiSpec(logicalId, httpApi, stage, cors, apiKeyRequired, usagePlan(auth),
                 httpApi ? routeSettings() : methodSettings(), accessLogFormat(), authorizers,
                 authorizerReader.defaultAuthorizer(auth, authorizers), stageVariables(), binaryMediaTypes(),
-                new DefinitionBodyReader(where + ".DefinitionBody").proxyRoutes(properties.get("DefinitionBody")));
+                new DefinitionBodyReader(where + ".DefinitionBody").proxyRoutes(properties.get("DefinitionBody")),
+                !httpApi && cors != null && apiKeyRequired && preflightKeyAdded(auth));
+    }
+
+    /** {@code Auth.AddApiKeyRequiredToCorsPreflight}, true unless the template says false, as SAM defaults it. */
+    private boolean preflightKeyAdded(Map<String, Object> auth) {
+        Object added = auth.get("AddApiKeyRequiredToCorsPreflight");
+        return added == null || bool(added, where + ".Auth.AddApiKeyRequiredToCorsPreflight");
     }
 
     /** An Api's {@code Variables}, an HttpApi's {@code StageVariables}. */

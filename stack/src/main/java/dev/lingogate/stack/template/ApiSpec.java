@@ -24,11 +24,14 @@ import java.util.Map;
  * @param stageVariables an Api's {@code Variables}, an HttpApi's {@code StageVariables}
  * @param binaryMediaTypes an Api's {@code BinaryMediaTypes}, with {@code /} in place of SAM's {@code ~1}
  * @param proxyRoutes the {@code http_proxy} operations of its {@code DefinitionBody}
+ * @param preflightNeedsApiKey whether its CORS preflights need an API key: SAM puts the key on the
+ *     OPTIONS methods of an Api with {@code Cors} and {@code Auth.ApiKeyRequired} unless
+ *     {@code Auth.AddApiKeyRequiredToCorsPreflight} is false
  */
 public record ApiSpec(String logicalId, boolean httpApi, String stageName, CorsConfiguration cors,
         boolean apiKeyRequired, UsagePlan usagePlan, List<MethodThrottle> methodThrottling, String accessLogFormat,
         Map<String, Authorizer> authorizers, String defaultAuthorizer, Map<String, String> stageVariables,
-        List<String> binaryMediaTypes, List<ProxyRouteSpec> proxyRoutes) {
+        List<String> binaryMediaTypes, List<ProxyRouteSpec> proxyRoutes, boolean preflightNeedsApiKey) {
 
     /** SAM's names for the APIs it creates when events name none. */
     public static final String IMPLICIT_REST_API = "ServerlessRestApi";

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Reads an Api event's {@code RequestParameters} and {@code RequestModel} as SAM documents them,
  * the model looked up among the API's {@code Models} (JSON Schema draft 4, written as YAML maps).
+ * SAM gives a method a request validator only from its {@code RequestModel}'s {@code ValidateBody}
+ * and {@code ValidateParameters}; a parameter's {@code Required: true} alone is documentation.
  */
 final class RequestChecksReader {
 
@@ -36,6 +38,7 @@ final class RequestChecksReader {
         Map<String, Object> requestModel = map(event.get("RequestModel"), where + ".RequestModel");
         String at = where + ".RequestModel";
         String bodyModel = null;
+        boolean validateParameters = false;
         if (!requestModel.isEmpty()) {
             Object name = requestModel.get("Model");
             if (name == null) {
@@ -49,8 +52,11 @@ final class RequestChecksReader {
             if (bool(requestModel.get("ValidateBody"), at + ".ValidateBody")) {
                 bodyModel = schemaText(model, apiWhere + ".Models." + name);
             }
+            validateParameters = bool(requestModel.get("ValidateParameters"), at + ".ValidateParameters");
         }
-        return required.isEmpty() && bodyModel == null ? RequestChecks.NONE : new RequestChecks(required, bodyModel);
+        return required.isEmpty() && bodyModel == null && !validateParameters
+                ? RequestChecks.NONE
+                : new RequestChecks(required, bodyModel, validateParameters);
     }
 
     /**

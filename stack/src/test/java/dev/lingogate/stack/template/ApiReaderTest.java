@@ -183,6 +183,25 @@ class ApiReaderTest {
     }
 
     @Test
+    void anApiWithKeysAndCorsPutsTheKeyOnItsPreflightsUnlessToldNotTo() throws IOException {
+        String cors = "Cors: \"'*'\"\n      ";
+        assertThat(read(apiWith(cors + "Auth: {ApiKeyRequired: true}")).api("Api").preflightNeedsApiKey()).isTrue();
+        assertThat(read(apiWith(cors + "Auth: {ApiKeyRequired: true, AddApiKeyRequiredToCorsPreflight: false}"))
+                .api("Api").preflightNeedsApiKey()).isFalse();
+        assertThat(read(apiWith(cors + "Auth: {ApiKeyRequired: false}")).api("Api").preflightNeedsApiKey()).isFalse();
+        assertThat(read(apiWith("Auth: {ApiKeyRequired: true}")).api("Api").preflightNeedsApiKey()).isFalse();
+    }
+
+    @Test
+    void anAddApiKeyRequiredToCorsPreflightThatIsNotABooleanIsRefused() throws IOException {
+        assertThatThrownBy(() -> read(apiWith(
+                "Cors: \"'*'\"\n      Auth: {ApiKeyRequired: true, AddApiKeyRequiredToCorsPreflight: never}")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("Resources.Api.Properties.Auth.AddApiKeyRequiredToCorsPreflight must be true or false, "
+                        + "not never");
+    }
+
+    @Test
     void anUnknownUsagePlanKindIsRefused() throws IOException {
         assertThatThrownBy(() -> read(apiWith("Auth: {UsagePlan: {CreateUsagePlan: PER_KEY}}")))
                 .isInstanceOf(TemplateException.class)

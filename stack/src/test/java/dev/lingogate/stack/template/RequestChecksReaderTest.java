@@ -39,6 +39,33 @@ class RequestChecksReaderTest {
     }
 
     @Test
+    void requiredParametersAreEnforcedOnlyWhenTheModelValidatesParametersAsSamAddsAValidatorOnlyThen()
+            throws IOException {
+        RequestChecks documented = read("""
+                      RequestParameters: [method.request.querystring.q: {Required: true}]
+                """).function("Fn").routes().get(0).checks();
+        RequestChecks validated = read("""
+                      RequestParameters: [method.request.querystring.q: {Required: true}]
+                      RequestModel: {Model: Translation, ValidateParameters: true}
+                """).function("Fn").routes().get(0).checks();
+
+        assertThat(documented.requiredParameters()).containsExactly("method.request.querystring.q");
+        assertThat(documented.enforcedParameters()).isEmpty();
+        assertThat(validated.enforcedParameters()).containsExactly("method.request.querystring.q");
+        assertThat(validated.bodyModel()).isNull();
+    }
+
+    @Test
+    void aValidateParametersThatIsNotABooleanIsRefused() throws IOException {
+        assertThatThrownBy(() -> read("""
+                      RequestModel: {Model: Translation, ValidateParameters: sometimes}
+                """))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("Resources.Fn.Properties.Events.Post.Properties.RequestModel.ValidateParameters must be "
+                        + "true or false, not sometimes");
+    }
+
+    @Test
     void aModelThatIsNotToBeValidatedChecksNothing() throws IOException {
         Template template = read("""
                       RequestModel: {Model: Translation, Required: true}
