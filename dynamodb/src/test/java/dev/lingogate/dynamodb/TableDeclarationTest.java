@@ -133,4 +133,24 @@ class TableDeclarationTest {
                 "One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: "
                         + "byAB when BillingMode is PAY_PER_REQUEST");
     }
+
+    @Test
+    void anIndexUpdateIsCheckedForItsConstraintsAndItsActionsBeforeTheTableIsLookedUp() throws Exception {
+        assertThat(validationMessage("UpdateTable", "{\"TableName\": \"Nowhere\", \"GlobalSecondaryIndexUpdates\":"
+                + " [{\"Update\": {\"IndexName\": \"a\"}}]}")).startsWith("2 validation errors detected: ").contains(
+                "Value 'a' at 'globalSecondaryIndexUpdates.1.member.update.indexName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3",
+                "Value null at 'globalSecondaryIndexUpdates.1.member.update.provisionedThroughput' failed to satisfy "
+                        + "constraint: Member must not be null");
+        assertThat(validationMessage("UpdateTable", "{\"TableName\": \"Nowhere\", \"GlobalSecondaryIndexUpdates\": [{}]}"))
+                .isEqualTo("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+                        + "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+        assertThat(validationMessage("UpdateTable", "{\"TableName\": \"Nowhere\", \"GlobalSecondaryIndexUpdates\":"
+                + " [{\"Delete\": {\"IndexName\": \"abc\"}}, {\"Delete\": {\"IndexName\": \"abc\"}}]}"))
+                .isEqualTo("One or more parameter values were invalid: Only one global secondary index update per index "
+                        + "is allowed simultaneously. Index: abc");
+        assertThat(validationMessage("UpdateTable", "{\"TableName\": \"Nowhere\", \"ProvisionedThroughput\":"
+                + " {\"ReadCapacityUnits\": 1000000000001, \"WriteCapacityUnits\": 1}}"))
+                .isEqualTo("Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    }
 }

@@ -179,4 +179,32 @@ class UpdateTableTest {
             assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(7L);
         }
     }
+
+    @Test
+    void aGlobalIndexsThroughputCanChangeButNotToWhatItIs() {
+        try (RunningEdge edge = new RunningEdge(dataDir)) {
+            DynamoDbClient dynamo = edge.client();
+            dynamo.createTable(r -> r.tableName("Things").keySchema(hash("id"))
+                    .attributeDefinitions(defined("id", ScalarAttributeType.S), defined("colour", ScalarAttributeType.S))
+                    .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))
+                    .globalSecondaryIndexes(index -> index.indexName("byColour").keySchema(hash("colour"))
+                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                            .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))));
+
+            dynamo.updateTable(r -> r.tableName("Things").globalSecondaryIndexUpdates(update -> update
+                    .update(u -> u.indexName("byColour").provisionedThroughput(t -> t.readCapacityUnits(4L).writeCapacityUnits(3L)))));
+            edge.restart();
+            DynamoDbClient restarted = edge.client();
+
+            assertThat(restarted.describeTable(r -> r.tableName("Things")).table().globalSecondaryIndexes()).singleElement()
+                    .satisfies(index -> assertThat(index.provisionedThroughput().readCapacityUnits()).isEqualTo(4L));
+            DynamoDbException unchanged = failure(() -> restarted.updateTable(r -> r.tableName("Things")
+                    .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))));
+            assertThat(message(unchanged)).isEqualTo("The provisioned throughput for the table will not change. The requested"
+                    + " value equals the current value. Current ReadCapacityUnits provisioned for the table: 1. Requested"
+                    + " ReadCapacityUnits: 1. Current WriteCapacityUnits provisioned for the table: 1. Requested"
+                    + " WriteCapacityUnits: 1. Refer to the Amazon DynamoDB Developer Guide for current limits and how to"
+                    + " request higher limits.");
+        }
+    }
 }

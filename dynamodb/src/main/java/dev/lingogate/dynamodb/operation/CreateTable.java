@@ -34,12 +34,10 @@ public final class CreateTable implements Operation {
     private static final int MOST_GLOBAL_INDEXES = 20;
 
     private static final RequestShape SHAPE = new RequestShape()
-            .required("AttributeDefinitions", Type.LIST, Constraint.member().elements(Constraint.member()
-                    .member("AttributeName", Constraint.notNull())
-                    .member("AttributeType", Constraint.notNull().oneOf("B", "N", "S"))))
+            .required("AttributeDefinitions", Type.LIST, attributeDefinitionsConstraint())
             .controlTableName()
             .oneOf("BillingMode", "PROVISIONED", "PAY_PER_REQUEST")
-            .optional("ProvisionedThroughput", Type.STRUCTURE, IndexDeclaration.provisionedThroughput())
+            .optional("ProvisionedThroughput", Type.STRUCTURE, IndexDeclaration.provisionedThroughput(Constraint.member()))
             .required("KeySchema", Type.LIST, Constraint.member().length(1, 2).elements(Constraint.member()
                     .member("AttributeName", Constraint.notNull())
                     .member("KeyType", Constraint.notNull().oneOf("HASH", "RANGE"))))
@@ -48,6 +46,12 @@ public final class CreateTable implements Operation {
             .optional("Tags", Type.LIST);
 
     private final Tables tables;
+
+    static Constraint attributeDefinitionsConstraint() {
+        return Constraint.member().elements(Constraint.member()
+                .member("AttributeName", Constraint.notNull())
+                .member("AttributeType", Constraint.notNull().oneOf("B", "N", "S")));
+    }
 
     public CreateTable(Tables tables) {
         this.tables = tables;

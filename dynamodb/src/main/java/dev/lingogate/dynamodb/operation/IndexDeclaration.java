@@ -20,21 +20,39 @@ final class IndexDeclaration {
 
     /** The members of a secondary index AWS constrains, for a GSI with its throughput. */
     static Constraint constraint(boolean global) {
-        Constraint index = Constraint.member()
-                .member("IndexName", Constraint.notNull().pattern("[a-zA-Z0-9_.-]+").length(3, 255))
-                .member("KeySchema", Constraint.notNull().length(1, 2).elements(Constraint.member()
-                        .member("AttributeName", Constraint.notNull()).member("KeyType", Constraint.notNull())))
-                .member("Projection", Constraint.notNull()
-                        .member("ProjectionType", Constraint.member().oneOf("ALL", "INCLUDE", "KEYS_ONLY"))
-                        .member("NonKeyAttributes", Constraint.member().length(1, Integer.MAX_VALUE)));
-        return global ? index.member("ProvisionedThroughput", provisionedThroughput()) : index;
+        Constraint index = Constraint.member().member("IndexName", indexName()).member("KeySchema", keySchema())
+                .member("Projection", projection());
+        return global ? index.member("ProvisionedThroughput", provisionedThroughput(Constraint.member())) : index;
     }
 
-    /** Both capacities present and at least 1, as AWS constrains them wherever throughput is given. */
-    static Constraint provisionedThroughput() {
-        return Constraint.member()
-                .member("WriteCapacityUnits", Constraint.notNull().atLeast(1))
+    /** A GSI that UpdateTable creates: its members constrained as in CreateTable. */
+    static Constraint creation() {
+        return Constraint.member().member("Projection", projection()).member("IndexName", indexName())
+                .member("ProvisionedThroughput", provisionedThroughput(Constraint.member())).member("KeySchema", keySchema());
+    }
+
+    static Constraint indexName() {
+        return Constraint.notNull().pattern("[a-zA-Z0-9_.-]+").length(3, 255);
+    }
+
+    /**
+     * Both capacities present and at least 1, as AWS constrains them wherever throughput is given;
+     * {@code presence} says whether the throughput itself must be.
+     */
+    static Constraint provisionedThroughput(Constraint presence) {
+        return presence.member("WriteCapacityUnits", Constraint.notNull().atLeast(1))
                 .member("ReadCapacityUnits", Constraint.notNull().atLeast(1));
+    }
+
+    private static Constraint keySchema() {
+        return Constraint.notNull().length(1, 2).elements(Constraint.member()
+                .member("AttributeName", Constraint.notNull()).member("KeyType", Constraint.notNull()));
+    }
+
+    private static Constraint projection() {
+        return Constraint.notNull()
+                .member("ProjectionType", Constraint.member().oneOf("ALL", "INCLUDE", "KEYS_ONLY"))
+                .member("NonKeyAttributes", Constraint.member().length(1, Integer.MAX_VALUE));
     }
 
     private IndexDeclaration() {

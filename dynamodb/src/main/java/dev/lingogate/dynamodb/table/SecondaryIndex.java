@@ -32,6 +32,11 @@ public record SecondaryIndex(String name, boolean global, KeySchema keySchema, S
                 writeCapacityUnits, indexStoreName);
     }
 
+    /** The same index with another provisioned throughput (0 for on-demand). */
+    public SecondaryIndex provisioned(long read, long write) {
+        return new SecondaryIndex(name, global, keySchema, projectionType, nonKeyAttributes, read, write, storeName);
+    }
+
     /**
      * The item's key in this index, or null if the item is not in it; an index key attribute of the
      * wrong type fails the write, with AWS's words.

@@ -118,6 +118,17 @@ public final class Tables {
         return changed;
     }
 
+    /** Changes the provisioned throughput of one of a table's global secondary indexes. */
+    public synchronized TableDefinition changeIndexThroughput(String name, SecondaryIndex index, long readCapacityUnits,
+            long writeCapacityUnits) {
+        TableDefinition table = describe(name);
+        List<SecondaryIndex> indexes = new ArrayList<>(table.indexes());
+        indexes.set(indexes.indexOf(index), index.provisioned(readCapacityUnits, writeCapacityUnits));
+        TableDefinition changed = table.withIndexes(indexes, table.attributeDefinitions());
+        store.changeDefinition(name, toJson(changed), () -> byName.put(name, changed));
+        return changed;
+    }
+
     /** Enables TTL on an attribute of the table's items, or disables it (null). */
     public synchronized TableDefinition changeTimeToLive(String name, String attribute) {
         TableDefinition changed = describe(name).withTimeToLive(attribute);
