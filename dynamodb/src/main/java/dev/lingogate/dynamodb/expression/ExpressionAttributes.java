@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A request's ExpressionAttributeNames and ExpressionAttributeValues, shared by all of its
@@ -16,6 +17,9 @@ import java.util.Set;
  * expression uses.
  */
 public final class ExpressionAttributes {
+
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -31,6 +35,7 @@ public final class ExpressionAttributes {
             if (names.isEmpty()) {
                 throw new ValidationException("ExpressionAttributeNames must not be empty");
             }
+            requireValidKeys("ExpressionAttributeNames", names, NAME_KEY);
             names.fields().forEachRemaining(field -> {
                 if (!field.getValue().isTextual()) {
                     throw new SerializationException(field.getValue().getNodeType() + "_VALUE cannot be converted to String");
@@ -45,6 +50,7 @@ public final class ExpressionAttributes {
             if (values.isEmpty()) {
                 throw new ValidationException("ExpressionAttributeValues must not be empty");
             }
+            requireValidKeys("ExpressionAttributeValues", values, VALUE_KEY);
             for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 try {
@@ -57,6 +63,16 @@ public final class ExpressionAttributes {
         }
         unusedNames = new LinkedHashSet<>(this.names.keySet());
         unusedValues = new LinkedHashSet<>(this.values.keySet());
+    }
+
+    /** Every key must be a placeholder that expressions can write: checked for all keys before any value is. */
+    private static void requireValidKeys(String member, JsonNode map, Pattern key) {
+        for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!key.matcher(name).matches()) {
+                throw new ValidationException(member + " contains invalid key: Syntax error; key: \"" + name + "\"");
+            }
+        }
     }
 
     public static ExpressionAttributes none() {

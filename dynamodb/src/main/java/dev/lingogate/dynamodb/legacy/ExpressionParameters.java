@@ -12,12 +12,19 @@ import java.util.List;
  *
  * @param expressions       the expression members, in the order AWS names them in its message
  * @param legacyParameters  the legacy members, likewise
+ * @param checkOrder        the legacy members whose values are checked here, in the order AWS checks them
  */
-public record ExpressionParameters(List<String> expressions, List<String> legacyParameters) {
+public record ExpressionParameters(List<String> expressions, List<String> legacyParameters, List<String> checkOrder) {
 
     public ExpressionParameters {
         expressions = List.copyOf(expressions);
         legacyParameters = List.copyOf(legacyParameters);
+        checkOrder = List.copyOf(checkOrder);
+    }
+
+    /** Legacy members checked in the order AWS names them. */
+    public ExpressionParameters(List<String> expressions, List<String> legacyParameters) {
+        this(expressions, legacyParameters, legacyParameters);
     }
 
     public void check(JsonNode input) {
@@ -42,16 +49,16 @@ public record ExpressionParameters(List<String> expressions, List<String> legacy
             throw new ValidationException("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
         }
-        for (String member : present(input, legacyParameters)) {
+        for (String member : present(input, checkOrder)) {
             JsonNode value = input.get(member);
             switch (member) {
                 case "AttributesToGet" -> AttributesToGet.of(value);
                 case "QueryFilter", "ScanFilter" -> FilterConditions.of(member, value, null);
-                case "KeyConditions" -> KeyConditions.checked(value);
                 case "Expected" -> ExpectedConditions.of(value, null);
                 case "AttributeUpdates" -> AttributeUpdates.of(value);
                 default -> {
-                    // ConditionalOperator: its values were checked with the request's shape
+                    // ConditionalOperator: its values were checked with the request's shape; KeyConditions: by Query, after
+                    // the expressions
                 }
             }
         }

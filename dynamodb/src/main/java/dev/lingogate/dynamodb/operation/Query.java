@@ -1,10 +1,12 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.KeyCondition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.legacy.ExpressionParameters;
+import dev.lingogate.dynamodb.legacy.KeyConditions;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.KeyRange;
@@ -16,9 +18,10 @@ import java.util.List;
 public final class Query implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
-            .optional("IndexName", Type.STRING)
+            .optionalTableName("IndexName")
             .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"),
-                    List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions")))
+                    List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"),
+                    List.of("QueryFilter", "AttributesToGet")))
             .oneOf("Select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
             .integer("Limit", 1, Integer.MAX_VALUE)
             .optional("ExclusiveStartKey", Type.MAP)
@@ -47,20 +50,25 @@ public final class Query implements Operation {
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
-        request.authorize("dynamodb:Query", tables.arnOf(name));
+        // AWS checks all it can of the request before it looks the table up, in this order
+        ObjectNode startValues = ReadTarget.startKeyValues(input);
         if (!input.hasNonNull("KeyConditionExpression") && !input.hasNonNull("KeyConditions")) {
             throw new ValidationException("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        ReadTarget target = ReadTarget.of(tables.get(name), input);
         RequestExpressions expressions = new RequestExpressions(input);
-        KeyCondition keyCondition = expressions.keyCondition(target.keySchema());
+        Condition keyExpression = expressions.keyConditionExpression();
         Condition filter = expressions.condition("FilterExpression");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        KeyCondition keyCondition = keyExpression != null ? KeyCondition.of(keyExpression) : KeyConditions.of(input.get("KeyConditions"));
+        request.authorize("dynamodb:Query", tables.arnOf(name));
+        ReadTarget target = ReadTarget.of(tables.get(name), input);
+        ReadTarget.Start start = target.queryStart(startValues, keyCondition);
+        target.requireSelectable(input);
         boolean countOnly = PageReader.countOnly(input, projection);
-        ReadTarget.Start start = target.exclusiveStart(input);
         boolean forward = input.path("ScanIndexForward").asBoolean(true);
-        KeyRange range = keyCondition.range(start == null ? null : start.key(), start == null ? null : start.tableKey(), forward);
+        KeyRange range = keyCondition.range(target.keySchema(), start == null ? null : start.key(),
+                start == null ? null : start.tableKey(), forward);
         return pages.read(target, range, input, filter, projection, countOnly);
     }
 }

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.ExpressionAttributes;
 import dev.lingogate.dynamodb.expression.ExpressionParser;
-import dev.lingogate.dynamodb.expression.KeyCondition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.expression.UpdateExpression;
 import dev.lingogate.dynamodb.legacy.AttributeUpdates;
 import dev.lingogate.dynamodb.legacy.AttributesToGet;
 import dev.lingogate.dynamodb.legacy.ExpectedConditions;
 import dev.lingogate.dynamodb.legacy.FilterConditions;
-import dev.lingogate.dynamodb.legacy.KeyConditions;
-import dev.lingogate.dynamodb.table.KeySchema;
 
 /**
  * The expressions of one request, parsed against its shared ExpressionAttributeNames and
@@ -61,10 +58,10 @@ final class RequestExpressions {
         return text == null ? AttributeUpdates.of(input.get("AttributeUpdates")) : ExpressionParser.update(text, attributes);
     }
 
-    /** KeyConditionExpression or, in its absence, KeyConditions; the request has one or the other. */
-    KeyCondition keyCondition(KeySchema schema) {
+    /** The parsed KeyConditionExpression, or null when the request has KeyConditions instead. */
+    Condition keyConditionExpression() {
         String text = text("KeyConditionExpression");
-        return text == null ? KeyConditions.of(input.get("KeyConditions"), schema) : KeyCondition.parse(text, attributes, schema);
+        return text == null ? null : ExpressionParser.condition("KeyConditionExpression", text, attributes);
     }
 
     void checkAllUsed() {

@@ -1,6 +1,7 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.legacy.ExpressionParameters;
@@ -14,7 +15,7 @@ import java.util.List;
 public final class Scan implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
-            .optional("IndexName", Type.STRING)
+            .optionalTableName("IndexName")
             .expressions(new ExpressionParameters(List.of("ProjectionExpression", "FilterExpression"),
                     List.of("AttributesToGet", "ScanFilter", "ConditionalOperator")))
             .oneOf("Select", "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
@@ -46,18 +47,20 @@ public final class Scan implements Operation {
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
-        request.authorize("dynamodb:Scan", tables.arnOf(name));
+        // AWS checks all it can of the request before it looks the table up, in this order
+        ObjectNode startValues = ReadTarget.startKeyValues(input);
         ScanSegment segment = ScanSegment.of(input);
-        ReadTarget target = ReadTarget.of(tables.get(name), input);
         RequestExpressions expressions = new RequestExpressions(input);
         Condition filter = expressions.condition("FilterExpression");
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
-        boolean countOnly = PageReader.countOnly(input, projection);
-        ReadTarget.Start start = target.exclusiveStart(input);
+        request.authorize("dynamodb:Scan", tables.arnOf(name));
+        ReadTarget target = ReadTarget.of(tables.get(name), input);
+        ReadTarget.Start start = target.scanStart(startValues, input);
         if (start != null) {
             segment.requireStart(start.key());
         }
+        boolean countOnly = PageReader.countOnly(input, projection);
         KeyRange range = KeyRange.wholeTable(start == null ? null : start.key(), start == null ? null : start.tableKey());
         return pages.read(target, range, input, filter, projection, countOnly, segment);
     }
