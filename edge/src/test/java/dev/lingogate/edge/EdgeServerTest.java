@@ -151,6 +151,14 @@ class EdgeServerTest {
     }
 
     @Test
+    void aSignedCallWithoutABodyIsASerializationExceptionWithoutAMessage() throws Exception {
+        HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    @Test
     void anUnknownOperationOrServiceIsAnUnknownOperation() throws Exception {
         assertThat(send(ADMIN, "Greeter_1.Wave", "{}").body()).contains("UnknownOperationException");
         HttpResponse<String> noService = send(ADMIN, "Nobody_2020.Do", "{}");

@@ -198,7 +198,11 @@ public class JsonProtocolService implements AwsService {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode input = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+            if (body.length == 0) {
+                // AWS reads an absent body as no structure at all, which no operation takes.
+                throw new AwsException(400, "SerializationException", null);
+            }
+            JsonNode input = mapper.readTree(body);
             if (input == null || !input.isObject()) {
                 throw new AwsException(400, "SerializationException", "Start of structure or map found where not expected");
             }
