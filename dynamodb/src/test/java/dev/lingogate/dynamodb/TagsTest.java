@@ -104,7 +104,7 @@ class TagsTest {
     void anArnOfNoResourceIsRefusedAsUnauthorizedAndOneOfNoTableAsInvalid() {
         DynamoDbException denied = failure(() -> dynamo.tagResource(r -> r.resourceArn("abcd").tags(tag("a", "b"))));
         assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
-        assertThat(message(denied)).startsWith("User: arn:aws:iam::000000000000:user/admin is not authorized to perform:"
+        assertThat(message(denied)).isEqualTo("User: arn:aws:iam::000000000000:user/admin is not authorized to perform:"
                 + " dynamodb:TagResource on resource: abcd");
 
         DynamoDbException invalid = failure(() -> dynamo.listTagsOfResource(r -> r.resourceArn("a:b:c:d:e:f/g")));
