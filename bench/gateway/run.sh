@@ -119,3 +119,34 @@ for round in $(seq "${ROUNDS:-1}"); do for concurrency in 16 128; do
         "CPU per request $(echo "$gateway_cpu $nginx_cpu" | awk '{ printf "%.2f", $1 / $2 }')x"
 done; done
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The same gateway in front of a function: bench/lambda's echo function and template, the whole stack
+# started by the launcher (put gateway/target/classes first to measure a gateway not yet packaged
+# into it). Goal: at least 5,000 req/s. Needs mvn -pl bench package and stack/target/lingogate.jar.
+launcher=${LAUNCHER_CLASSPATH:-gateway/target/classes:stack/target/lingogate.jar}
+if [ ! -f "${launcher##*:}" ] || [ ! -f bench/target/classes/dev/lingogate/bench/lambda/EchoFunction.class ]; then
+    echo "no Lambda row: needs ${launcher##*:} and the bench module packaged (mvn -B -q -pl bench package)"
+    exit 0
+fi
+lambda_port=${LAMBDA_GATEWAY_PORT:-18083}
+kill $gateway_pid $nginx_pid 2>/dev/null || true
+java -Dlingogate.runtimeClientDir="$(dirname "${launcher##*:}")/runtime-client" -cp "$launcher" \
+    dev.lingogate.stack.Lingogate up --template bench/lambda/template.yaml --data-dir "$work/stack" \
+    --port "$lambda_port" --edge-port "${LAMBDA_EDGE_PORT:-18084}" --metrics-port "${LAMBDA_METRICS_PORT:-18085}" \
+    >"$work/up.log" 2>&1 &
+up_pid=$!
+trap 'kill $up_pid $gateway_pid $nginx_pid $backend_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+until grep -qs "Lingogate is up" "$work/up.log"; do
+    kill -0 $up_pid 2>/dev/null || { cat "$work/up.log"; exit 1; }
+    sleep 0.5
+done
+printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' \
+    "'{\"text\":\"Bonjour tout le monde\"}'" >"$work/echo.lua"
+wrk -t"$threads" -c64 -d"$warm_up"s -s "$work/echo.lua" "http://127.0.0.1:$lambda_port/echo" >/dev/null
+echo "Lambda echo route (HttpApi POST /echo), load $(cut -d' ' -f1-3 /proc/loadavg):"
+for concurrency in 16 128; do
+    wrk -t"$threads" -c"$concurrency" -d"$seconds"s --latency -s "$work/echo.lua" "http://127.0.0.1:$lambda_port/echo" \
+        | awk -v c=$concurrency '/Requests\/sec/ { rps = $2 } /^ +99%/ { p99 = $2 } /Non-2xx/ { bad = ", " $0 }
+              END { printf "%-12s %-8s %12s %10s%s\n", "lambda", c, rps, p99, bad }'
+done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

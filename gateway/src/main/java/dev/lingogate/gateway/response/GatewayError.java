@@ -14,7 +14,12 @@ public enum GatewayError {
   /** No API key, an unknown or disabled one, or one in no usage plan of the API. */
   FORBIDDEN(403, "Forbidden"),
   MISSING_AUTHENTICATION_TOKEN(403, "Missing Authentication Token"),
-  /** A Lambda authorizer's policy denies the request by a Deny statement (REST APIs). */
+  /**
+   * A Lambda authorizer's policy denies the request by a Deny statement (REST APIs). The key is
+   * {@code message} in lower case like every other gateway answer, as AWS's knowledge center shows it
+   * ("How do I troubleshoot HTTP 403 Forbidden errors when using a Lambda authorizer with an API
+   * Gateway REST API?"); older answers spelled it {@code Message}.
+   */
   EXPLICIT_DENY(403, "User is not authorized to access this resource with an explicit deny"),
   /** A Lambda authorizer's policy has no statement allowing the request (REST APIs). */
   IMPLICIT_DENY(403, "User is not authorized to access this resource"),
