@@ -10,7 +10,6 @@ import dev.lingogate.lambda.runtime.RuntimeApi;
 import dev.lingogate.lambda.runtime.RuntimeApiServer;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -53,6 +52,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     /** Its JVM writes the function's class data archive when it ends, so it is stopped gently. */
     private boolean writesArchive;
     private ProcessOutput output;
+    private MaxMemoryUsed memory;
     private long startedNanos;
     private long initTimer;
     private OptionalLong initNanos = OptionalLong.empty();
@@ -131,6 +131,7 @@ final class ExecutionEnvironment implements RuntimeApi {
             Path printed = ProcessOutput.newFile(jvm.outputDirectory(), function.name());
             process = jvm.processFor(runtimeApi.address(), archiveLaunch, provisioned, printed).start();
             output = ProcessOutput.of(printed, this::printed, "lambda-" + function.name() + "-" + process.pid());
+            memory = MaxMemoryUsed.of(process.pid());
         } catch (IOException e) {
             if (writesArchive) {
                 jvm.archive().writerExited(-1);
@@ -187,8 +188,18 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     /** The 24 hex digits of an X-Ray trace id, taken from the request id so that one names the other. */
     private static String traceIdOf(String requestId) {
-        String hex = requestId.replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
-        return (hex + "000000000000000000000000").substring(0, 24);
+        // By hand rather than by a regular expression: this runs on every invocation.
+        StringBuilder hex = new StringBuilder(24);
+        for (int i = 0; i < requestId.length() && hex.length() < 24; i++) {
+            char c = Character.toLowerCase(requestId.charAt(i));
+            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+                hex.append(c);
+            }
+        }
+        while (hex.length() < 24) {
+            hex.append('0');
+        }
+        return hex.toString();
     }
 
     @Override
@@ -294,6 +305,7 @@ final class ExecutionEnvironment implements RuntimeApi {
             abandon(running);
         }
         output.close();
+        memory.close();
     }
 
     private void abandon(Running running) {
@@ -332,6 +344,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     private boolean finish(String requestId, Invocation result) {
         Running running;
         Process jvmProcess;
+        MaxMemoryUsed jvmMemory;
         synchronized (this) {
             running = current;
             if (running == null || !running.event.requestId().equals(requestId)) {
@@ -340,11 +353,12 @@ final class ExecutionEnvironment implements RuntimeApi {
             current = null;
             vertx.cancelTimer(running.timer);
             jvmProcess = process;
+            jvmMemory = memory;
         }
         long durationNanos = System.nanoTime() - running.startedNanos;
         OptionalLong initReport = takeInitDurationForReport();
         Runnable report = () -> {
-            OptionalLong maxMemoryUsed = peakMemoryMb(jvmProcess);
+            OptionalLong maxMemoryUsed = jvmMemory.megabytes();
             if (result instanceof Invocation.TimedOut) {
                 await(jvmProcess.onExit(), 5);
             }
@@ -443,21 +457,6 @@ final class ExecutionEnvironment implements RuntimeApi {
             // Killed with SIGKILL: the kernel reaps it even if we stop waiting.
         }
         return false;
-    }
-
-    /** The JVM's resident-set high-water mark, Lambda's "Max Memory Used". */
-    private static OptionalLong peakMemoryMb(Process jvmProcess) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvmProcess.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kilobytes = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                    return OptionalLong.of((kilobytes + 1023) / 1024);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux, or the process is already gone: the report goes without it.
-        }
-        return OptionalLong.empty();
     }
 
     /** Says how the JVM ended in the words of Lambda's messages: {@code exit status 1}, {@code signal: killed}. */

@@ -2,9 +2,11 @@ package dev.lingogate.lambda.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lingogate.lambda.Invocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +77,19 @@ class FunctionLogTest {
         assertThat(Files.readAllLines(dir.resolve("printer.log.2"))).containsExactly("before");
         assertThat(Files.readAllLines(dir.resolve("printer.log.1"))).containsExactly(longLine);
         assertThat(Files.readAllLines(file)).containsExactly("after");
+    }
+
+    @Test
+    void reportWritesDurationsInMillisecondsWithTwoDecimalsAndBillsWholeMillisecondsRoundedUp() throws Exception {
+        try (FunctionLog log = new FunctionLog(dir.resolve("f.log"), LogRotation.DEFAULT)) {
+            String report = log.report("r1", 1_234_567, 256, OptionalLong.of(60), OptionalLong.of(305_006_000),
+                    new Invocation.Returned(new byte[0]));
+
+            assertThat(report).isEqualTo("REPORT RequestId: r1\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 256 MB"
+                    + "\tMax Memory Used: 60 MB\tInit Duration: 305.01 ms");
+        }
+        assertThat(FunctionLog.millis(0)).isEqualTo("0.00");
+        assertThat(FunctionLog.millis(9_995_000)).isEqualTo("10.00");
+        assertThat(FunctionLog.millis(50_000)).isEqualTo("0.05");
     }
 }
