@@ -3,7 +3,6 @@ package dev.lingogate.edge;
 import dev.lingogate.iam.Principal;
 import dev.lingogate.iam.sigv4.SigV4Verifier;
 import dev.lingogate.iam.sigv4.SignatureException;
-import dev.lingogate.iam.sigv4.SignedRequest;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -127,7 +126,7 @@ public final class EdgeServer {
         Principal caller;
         try {
             CredentialsPresence.check(incoming);
-            caller = verifier.verify(new SignedRequest(incoming.method(), incoming.rawPath(), rawQuery, headers, body));
+            caller = verifier.verify(QueryStringSignature.of(incoming));
         } catch (SignatureException e) {
             reject(request, requestId, service, incoming, new AwsException(400, e.errorCode(), e.getMessage()));
             return;

@@ -151,6 +151,33 @@ class EdgeServerTest {
     }
 
     @Test
+    void aCallSignedInItsQueryStringIsVerifiedAsAPresignedUrlIs() throws Exception {
+        byte[] body = "{\"Name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(url()))
+                .putHeader("Content-Type", "application/x-amz-json-1.0").putHeader("X-Amz-Target", "Greeter_1.Greet").build();
+        var presigned = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(ADMIN.id(), ADMIN.secret()))
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "greeter")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING));
+        HttpRequest.Builder request = HttpRequest.newBuilder(presigned.request().getUri())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        presigned.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(presigned.request().getUri().getQuery()).contains("X-Amz-Signature=");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"Greeting\":\"Hello, Ada\"}");
+    }
+
+    @Test
     void aSignedCallWithoutABodyIsASerializationExceptionWithoutAMessage() throws Exception {
         HttpResponse<String> response = send(ADMIN, "Greeter_1.Greet", "");
 
