@@ -153,7 +153,9 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     http.headers().set(TraceParent.HEADER, TraceParent.passOn(http.getHeader(TraceParent.HEADER)));
     IncomingRequest head = IncomingRequest.from(http, requestId, record.receivedAtMillis(), NO_BODY);
     // The body waits unread (and a 100-continue unanswered) until the caller is let in.
-    http.pause();
+    if (BodyLimit.hasBody(http)) {
+      http.pause();
+    }
     authorizers.authorize(head, match)
         .map(authorization -> new Admitted(authorization, admit(http, record, route)))
         .compose(admitted -> bodyLimit.read(http).map(head::withBody).compose(request -> {

@@ -14,14 +14,28 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public final class BodyLimit {
 
+  private static final Future<byte[]> NO_BODY = Future.succeededFuture(new byte[0]);
+
   private final long maxBytes;
 
   public BodyLimit(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
-  /** Reads the body of a request, paused or not. */
+  /**
+   * Whether the request carries a body at all: one with neither Content-Length nor
+   * Transfer-Encoding has none (RFC 9112 6.3), and needs no pausing or reading.
+   */
+  public static boolean hasBody(HttpServerRequest http) {
+    String length = http.getHeader("content-length");
+    return length != null ? !length.trim().equals("0") : http.getHeader("transfer-encoding") != null;
+  }
+
+  /** Reads the body of a request, paused or not; a request without one ({@link #hasBody}) is not touched. */
   public Future<byte[]> read(HttpServerRequest http) {
+    if (!hasBody(http)) {
+      return NO_BODY;
+    }
     long declared = declaredLength(http);
     if (declared > maxBytes) {
       http.pause();
