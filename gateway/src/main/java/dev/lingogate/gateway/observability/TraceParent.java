@@ -26,11 +26,20 @@ public final class TraceParent {
       }
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "00-" + hex(random.nextLong()) + hex(random.nextLong()) + "-" + hex(random.nextLong() | 1) + "-01";
+    // Written digit by digit: the header is made for every request, and string concatenation of
+    // padded hex numbers cost more than the rest of this step.
+    char[] header = "00-00000000000000000000000000000000-0000000000000000-01".toCharArray();
+    writeHex(random.nextLong(), header, 3);
+    writeHex(random.nextLong(), header, 19);
+    writeHex(random.nextLong() | 1, header, 36);
+    return new String(header);
   }
 
-  private static String hex(long value) {
-    String digits = Long.toHexString(value);
-    return "0".repeat(16 - digits.length()) + digits;
+  /** The 16 lower-case hex digits of the value, at the offset. */
+  private static void writeHex(long value, char[] into, int offset) {
+    for (int i = 15; i >= 0; i--) {
+      into[offset + i] = Character.forDigit((int) (value & 0xF), 16);
+      value >>>= 4;
+    }
   }
 }
