@@ -92,7 +92,8 @@ class ConsumedCapacityTest {
         }
 
         ConsumedCapacity consumed = dynamo.query(r -> r.tableName("Sorted").keyConditionExpression("pk = :q")
-                .filterExpression("sk = :none").expressionAttributeValues(Map.of(":q", s("q"), ":none", n("-1")))
+                .filterExpression("#d = :none").expressionAttributeNames(Map.of("#d", "data"))
+                .expressionAttributeValues(Map.of(":q", s("q"), ":none", s("none")))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
 
         assertThat(consumed.capacityUnits()).isEqualTo(1.5);

@@ -173,6 +173,19 @@ class IndexesTest {
     }
 
     @Test
+    void allAttributesFromALocalIndexAreFetchedFromTheTable() {
+        order("Orders", "fay", "f1", "x", 5);
+
+        QueryResponse all = dynamo.query(r -> r.tableName("Orders").indexName("byTotal").select(Select.ALL_ATTRIBUTES)
+                .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("fay"))));
+        QueryResponse projected = dynamo.query(r -> r.tableName("Orders").indexName("byTotal")
+                .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("fay"))));
+
+        assertThat(all.items()).singleElement().satisfies(item -> assertThat(item).containsEntry("secret", s("s")));
+        assertThat(projected.items()).singleElement().satisfies(item -> assertThat(item).doesNotContainKey("secret"));
+    }
+
+    @Test
     void pagingThroughEqualIndexKeysVisitsEveryItemOnce() {
         for (int i = 0; i < 7; i++) {
             order("Orders", "fay", "f" + i, "paged", i);

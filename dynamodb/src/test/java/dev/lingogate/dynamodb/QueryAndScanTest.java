@@ -14,10 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -179,6 +184,37 @@ class QueryAndScanTest {
         ScanResponse second = dynamo.scan(r -> r.tableName("Big").exclusiveStartKey(first.lastEvaluatedKey()));
         assertThat(second.count()).isEqualTo(1);
         assertThat(second.hasLastEvaluatedKey()).isFalse();
+    }
+
+    /**
+     * DynamoDB counts a page's megabyte in its stored form, not in item sizes: here 24 items of
+     * 41,943 stored bytes and one of 41,944 make exactly 1 MiB (their item sizes, 1,041,751 bytes,
+     * do not), so the page is full on its last item and has a LastEvaluatedKey; a byte less, it is not.
+     */
+    @Test
+    void pageIsFullWhenItsStoredFormReachesOneMegabyte() {
+        dynamo.createTable(r -> r.tableName("Stored").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build()));
+        for (String partition : List.of("0123456789", "9876543210")) {
+            for (int i = 0; i < 25; i++) {
+                String sk = String.format("%02d", i);
+                String payload = "e".repeat(i == 24 && partition.startsWith("0") ? 41_646 : 41_645);
+                dynamo.putItem(r -> r.tableName("Stored").item(Map.of("pk", s(partition), "sk", s(sk), "e", s(payload))));
+            }
+        }
+
+        QueryResponse full = dynamo.query(r -> r.tableName("Stored").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("0123456789"))).select(Select.COUNT));
+        QueryResponse byteShort = dynamo.query(r -> r.tableName("Stored").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("9876543210"))).select(Select.COUNT));
+
+        assertThat(full.count()).isEqualTo(25);
+        assertThat(full.lastEvaluatedKey()).containsEntry("sk", s("24"));
+        assertThat(byteShort.count()).isEqualTo(25);
+        assertThat(byteShort.hasLastEvaluatedKey()).isFalse();
     }
 
     private static Map<String, AttributeValue> with(Map<String, AttributeValue> values, String name, AttributeValue value) {

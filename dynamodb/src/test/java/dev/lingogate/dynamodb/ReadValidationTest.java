@@ -144,6 +144,21 @@ class ReadValidationTest {
     }
 
     @Test
+    void filtersMayNotNameTheKeyAndNoPathMayLeadIntoAKeyAttribute() throws Exception {
+        String condition = "\"KeyConditionExpression\": \"pk = :a\", \"ExpressionAttributeValues\": {\":a\": {\"S\": \"a\"}}, ";
+        assertThat(query(condition + "\"FilterExpression\": \"sk = :a\""))
+                .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk");
+        assertThat(query("\"KeyConditions\": {\"pk\": {\"ComparisonOperator\": \"EQ\", \"AttributeValueList\": [{\"S\": \"a\"}]}},"
+                + " \"QueryFilter\": {\"pk\": {\"ComparisonOperator\": \"NOT_NULL\"}}"))
+                .isEqualTo("QueryFilter can only contain non-primary key attributes: Primary key attribute: pk");
+        assertThat(query(condition + "\"ProjectionExpression\": \"pk.colour\""))
+                .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: pk");
+        assertThat(validationMessage("Scan", "{\"TableName\": \"Events\", \"FilterExpression\": \"sk[0] = :a\","
+                + " \"ExpressionAttributeValues\": {\":a\": {\"S\": \"a\"}}}"))
+                .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: sk");
+    }
+
+    @Test
     void indexNameIsHeldToTheRulesOfATableName() throws Exception {
         assertThat(validationMessage("Query", "{\"TableName\": \"Events\", \"IndexName\": \"a;\"}"))
                 .startsWith("2 validation errors detected: ")

@@ -2,6 +2,7 @@ package dev.lingogate.dynamodb.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +14,43 @@ import java.util.List;
 public sealed interface Condition {
 
     boolean test(JsonNode item);
+
+    /** The document paths the condition reads, in the order written. */
+    default List<Path> paths() {
+        List<Path> paths = new ArrayList<>();
+        collectPaths(this, paths);
+        return paths;
+    }
+
+    private static void collectPaths(Condition condition, List<Path> paths) {
+        if (condition instanceof Comparison comparison) {
+            Operand.collectPaths(List.of(comparison.left(), comparison.right()), paths);
+        } else if (condition instanceof Between between) {
+            Operand.collectPaths(List.of(between.value(), between.lower(), between.upper()), paths);
+        } else if (condition instanceof In in) {
+            Operand.collectPaths(List.of(in.value()), paths);
+            Operand.collectPaths(in.candidates(), paths);
+        } else if (condition instanceof AttributeExists exists) {
+            paths.add(exists.path());
+        } else if (condition instanceof AttributeNotExists notExists) {
+            paths.add(notExists.path());
+        } else if (condition instanceof AttributeType type) {
+            paths.add(type.path());
+            Operand.collectPaths(List.of(type.type()), paths);
+        } else if (condition instanceof BeginsWith beginsWith) {
+            Operand.collectPaths(List.of(beginsWith.value(), beginsWith.prefix()), paths);
+        } else if (condition instanceof Contains contains) {
+            Operand.collectPaths(List.of(contains.container(), contains.element()), paths);
+        } else if (condition instanceof And and) {
+            collectPaths(and.left(), paths);
+            collectPaths(and.right(), paths);
+        } else if (condition instanceof Or or) {
+            collectPaths(or.left(), paths);
+            collectPaths(or.right(), paths);
+        } else if (condition instanceof Not not) {
+            collectPaths(not.condition(), paths);
+        }
+    }
 
     record Comparison(Operand left, String operator, Operand right) implements Condition {
         @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.DynamoNumber;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Something an expression takes a value from: a document path, a {@code :value}, {@code size(path)}
@@ -18,6 +19,24 @@ public sealed interface Operand {
     /** The type known before any item is seen (a literal's type), or null. */
     default String staticType() {
         return null;
+    }
+
+    /** The document paths the operands read, in the order written. */
+    static void collectPaths(List<Operand> operands, List<Path> paths) {
+        for (Operand operand : operands) {
+            if (operand instanceof PathOperand path) {
+                paths.add(path.path());
+            } else if (operand instanceof Size size) {
+                paths.add(size.path());
+            } else if (operand instanceof Arithmetic arithmetic) {
+                collectPaths(List.of(arithmetic.left(), arithmetic.right()), paths);
+            } else if (operand instanceof IfNotExists ifNotExists) {
+                paths.add(ifNotExists.path());
+                collectPaths(List.of(ifNotExists.fallback()), paths);
+            } else if (operand instanceof ListAppend append) {
+                collectPaths(List.of(append.first(), append.second()), paths);
+            }
+        }
     }
 
     record PathOperand(Path path) implements Operand {

@@ -7,12 +7,13 @@ import dev.lingogate.dynamodb.expression.Condition;
 import dev.lingogate.dynamodb.expression.Projection;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
+import dev.lingogate.dynamodb.storage.IndexEntry;
 import dev.lingogate.dynamodb.storage.KeyRange;
 import dev.lingogate.dynamodb.storage.TableStore;
 
 /**
  * One page of a Query or Scan, read as DynamoDB reads it: items in key order until Limit items
- * were read or 1 MB of them, THEN the filter; so a page may hold fewer items than Limit, even
+ * were read or 1 MB of them (as {@link PageSize} counts), THEN the filter; so a page may hold fewer items than Limit, even
  * none, and still have a LastEvaluatedKey to continue from.
  */
 final class PageReader {
@@ -48,13 +49,16 @@ final class PageReader {
             boolean countOnly, ScanSegment segment) {
         JsonNode limitNode = input.get("Limit");
         long limit = limitNode == null || limitNode.isNull() ? Long.MAX_VALUE : limitNode.asLong();
-        Page page = new Page(limit, filter, projection, countOnly);
+        Page page = new Page(limit, filter, projection, countOnly,
+                target.table().keySchema().sort().map(sort -> sort.name()).orElse(null));
         if (target.index() == null) {
             store.read(target.table().storeName(), range,
                     stored -> !segment.contains(stored.key()) || page.take(stored.json(), stored.size()));
         } else {
+            boolean fromTable = target.fetchesFromTable(input);
             store.readIndex(target.index().storeName(), range,
-                    entry -> !segment.contains(entry.indexKey()) || page.take(entry.json(), entry.size()));
+                    entry -> !segment.contains(entry.indexKey())
+                            || page.take(fromTable ? tableItem(target, entry) : entry.json(), entry.size()));
         }
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (!countOnly) {
@@ -73,6 +77,12 @@ final class PageReader {
         return output;
     }
 
+    /** The whole item an index entry stands for, as the table holds it (the entry's own, should the item be gone). */
+    private byte[] tableItem(ReadTarget target, IndexEntry entry) {
+        byte[] item = store.get(target.table().storeName(), entry.tableKey());
+        return item == null ? entry.json() : item;
+    }
+
     /** The items of one page as they are read, until it is full. */
     private static final class Page {
 
@@ -80,14 +90,17 @@ final class PageReader {
         final Condition filter;
         final Projection projection;
         final boolean countOnly;
+        final String sortKey;
         final ArrayNode items = AttributeValue.JSON.arrayNode();
         long scanned;
         long bytes;
+        long pageBytes;
         int count;
         ObjectNode last;
 
-        Page(long limit, Condition filter, Projection projection, boolean countOnly) {
+        Page(long limit, Condition filter, Projection projection, boolean countOnly, String sortKey) {
             this.limit = limit;
+            this.sortKey = sortKey;
             this.filter = filter;
             this.projection = projection;
             this.countOnly = countOnly;
@@ -98,6 +111,7 @@ final class PageReader {
             ObjectNode item = ItemCodec.decode(json);
             scanned++;
             bytes += size;
+            pageBytes += PageSize.of(item, sortKey);
             last = item;
             if (filter == null || filter.test(item)) {
                 count++;
@@ -109,7 +123,7 @@ final class PageReader {
         }
 
         boolean full() {
-            return scanned >= limit || bytes >= MAX_PAGE_BYTES;
+            return scanned >= limit || pageBytes >= MAX_PAGE_BYTES;
         }
     }
 }

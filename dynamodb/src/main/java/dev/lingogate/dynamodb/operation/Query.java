@@ -64,7 +64,16 @@ public final class Query implements Operation {
         request.authorize("dynamodb:Query", tables.arnOf(name));
         ReadTarget target = ReadTarget.of(tables.get(name), input);
         ReadTarget.Start start = target.queryStart(startValues, keyCondition);
+        if (projection != null) {
+            target.requireScalarKeys(projection.paths());
+        }
+        if (filter != null) {
+            target.requireNonKeyFilter(filter.paths(), input.hasNonNull("QueryFilter") ? "QueryFilter" : "Filter Expression");
+        }
         target.requireSelectable(input);
+        if (filter != null) {
+            target.requireScalarKeys(filter.paths());
+        }
         boolean countOnly = PageReader.countOnly(input, projection);
         boolean forward = input.path("ScanIndexForward").asBoolean(true);
         KeyRange range = keyCondition.range(target.keySchema(), start == null ? null : start.key(),

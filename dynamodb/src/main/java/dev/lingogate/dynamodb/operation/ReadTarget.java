@@ -3,6 +3,7 @@ package dev.lingogate.dynamodb.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.dynamodb.expression.KeyCondition;
+import dev.lingogate.dynamodb.expression.Path;
 import dev.lingogate.dynamodb.model.AttributeValue;
 import dev.lingogate.dynamodb.model.ValidationException;
 import dev.lingogate.dynamodb.storage.PrimaryKey;
@@ -11,6 +12,7 @@ import dev.lingogate.dynamodb.table.KeySchema;
 import dev.lingogate.dynamodb.table.SecondaryIndex;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +72,50 @@ record ReadTarget(TableDefinition table, SecondaryIndex index) {
             throw ValidationException.invalidParameter("Select type ALL_ATTRIBUTES is not supported for global secondary index "
                     + index.name() + " because its projection type is not ALL");
         }
+    }
+
+    /** AWS refuses a path into (a list element or map member of) a key attribute of the table or of any of its indexes. */
+    void requireScalarKeys(List<Path> paths) {
+        Set<String> nested = new HashSet<>();
+        paths.stream().filter(Path::isNested).forEach(path -> nested.add(path.topLevelName()));
+        for (String key : table.keySchema().attributeNames()) {
+            if (nested.contains(key)) {
+                throw nonScalarKey("Key: " + key);
+            }
+        }
+        for (SecondaryIndex each : table.indexes()) {
+            for (String key : each.keySchema().attributeNames()) {
+                if (nested.contains(key)) {
+                    throw nonScalarKey("IndexKey: " + key);
+                }
+            }
+        }
+    }
+
+    private static ValidationException nonScalarKey(String which) {
+        return new ValidationException("Key attributes must be scalars; list random access '[]' and map lookup '.' are not"
+                + " allowed: " + which);
+    }
+
+    /** A Query's filter may not name a key attribute of what it reads: the key condition selects on those. */
+    void requireNonKeyFilter(List<Path> paths, String parameter) {
+        Set<String> named = new HashSet<>();
+        paths.forEach(path -> named.add(path.topLevelName()));
+        for (KeyAttribute key : keyAttributes()) {
+            if (named.contains(key.name())) {
+                throw new ValidationException(parameter + " can only contain non-primary key attributes: Primary key attribute: "
+                        + key.name());
+            }
+        }
+    }
+
+    /**
+     * Whether a read of a local index fetches each item from the table: Select ALL_ATTRIBUTES of an
+     * index that projects less, which a local index (unlike a global one) answers.
+     */
+    boolean fetchesFromTable(JsonNode input) {
+        return index != null && !index.global() && input.path("Select").asText().equals("ALL_ATTRIBUTES")
+                && !index.projectionType().equals("ALL");
     }
 
     KeySchema keySchema() {

@@ -60,6 +60,12 @@ public final class Scan implements Operation {
         if (start != null) {
             segment.requireStart(start.key());
         }
+        if (projection != null) {
+            target.requireScalarKeys(projection.paths());
+        }
+        if (filter != null) {
+            target.requireScalarKeys(filter.paths());
+        }
         boolean countOnly = PageReader.countOnly(input, projection);
         KeyRange range = KeyRange.wholeTable(start == null ? null : start.key(), start == null ? null : start.tableKey());
         return pages.read(target, range, input, filter, projection, countOnly, segment);
