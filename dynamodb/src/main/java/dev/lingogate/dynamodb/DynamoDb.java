@@ -40,9 +40,17 @@ public final class DynamoDb implements AutoCloseable {
 
     /** Opens the tables under {@code dataDir}, creating the directory and database when new. */
     public static DynamoDb open(Path dataDir, String region, String accountId) {
+        return open(dataDir, region, accountId, Duration.ZERO);
+    }
+
+    /**
+     * Opens the tables under {@code dataDir}; a table created or deleted stays CREATING or DELETING
+     * for {@code tableStatusWindow}, as on AWS, where zero makes it ACTIVE or gone at once.
+     */
+    public static DynamoDb open(Path dataDir, String region, String accountId, Duration tableStatusWindow) {
         ObjectMapper mapper = JsonMapper.builder().build();
         SqliteTableStore store = SqliteTableStore.open(dataDir);
-        Tables tables = new Tables(store, mapper, region, accountId);
+        Tables tables = new Tables(store, mapper, region, accountId, Clock.systemUTC(), tableStatusWindow);
         Map<String, JsonOperation> operations = new LinkedHashMap<>();
         for (Operation operation : Operations.all(tables, store, mapper)) {
             operations.put(operation.name(), operation::call);

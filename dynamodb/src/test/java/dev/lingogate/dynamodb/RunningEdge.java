@@ -45,18 +45,25 @@ final class RunningEdge implements AutoCloseable {
     static final Duration EXPIRY_SWEEP = Duration.ofMillis(200);
 
     private final Path dataDir;
+    private final Duration tableStatusWindow;
     private final Vertx vertx = Vertx.vertx();
     private DynamoDb dynamoDb;
     private EdgeServer edge;
     private DynamoDbClient client;
 
     RunningEdge(Path dataDir) {
+        this(dataDir, Duration.ZERO);
+    }
+
+    /** An edge whose tables stay CREATING and DELETING for {@code tableStatusWindow}, as on AWS. */
+    RunningEdge(Path dataDir, Duration tableStatusWindow) {
         this.dataDir = dataDir;
+        this.tableStatusWindow = tableStatusWindow;
         start();
     }
 
     private void start() {
-        dynamoDb = DynamoDb.open(dataDir, "us-east-1", "000000000000");
+        dynamoDb = DynamoDb.open(dataDir, "us-east-1", "000000000000", tableStatusWindow);
         dynamoDb.sweepExpiredItems(vertx, EXPIRY_SWEEP);
         KeyRing keys = new KeyRing();
         keys.add(new AccessKey(ACCESS_KEY, SECRET_KEY), new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));

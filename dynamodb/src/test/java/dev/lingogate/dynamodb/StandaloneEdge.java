@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,7 +23,8 @@ import java.util.List;
  * <pre>java -cp ... dev.lingogate.dynamodb.StandaloneEdge DATA_DIR PORT [PORT_FILE]</pre>
  *
  * PORT 0 takes an ephemeral port; the port listened on is then written to PORT_FILE, whole (written
- * beside it and moved into place), once the edge answers.
+ * beside it and moved into place), once the edge answers. With {@code -Dlingogate.tableStatusWindow=PT0.5S}
+ * tables stay CREATING and DELETING that long, as on AWS (dynalite's suite waits for them).
  */
 public final class StandaloneEdge {
 
@@ -34,7 +36,8 @@ public final class StandaloneEdge {
             System.err.println("usage: StandaloneEdge DATA_DIR PORT [PORT_FILE]");
             System.exit(2);
         }
-        DynamoDb dynamoDb = DynamoDb.open(Path.of(args[0]), "us-east-1", "000000000000");
+        DynamoDb dynamoDb = DynamoDb.open(Path.of(args[0]), "us-east-1", "000000000000",
+                Duration.parse(System.getProperty("lingogate.tableStatusWindow", "PT0S")));
         KeyRing keys = new KeyRing();
         keys.add(new AccessKey(RunningEdge.ACCESS_KEY, RunningEdge.SECRET_KEY),
                 new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));

@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * CreateTable: the table is ACTIVE at once, there being nothing to provision. Its declaration is
+ * CreateTable: the table is ACTIVE at once, there being nothing to provision, unless the tables
+ * keep AWS's CREATING window ({@link Tables}). Its declaration is
  * checked in AWS's order: the request's shape and constraints, then billing and throughput, the
  * table's keys, its local and then its global secondary indexes.
  */
@@ -106,7 +107,7 @@ public final class CreateTable implements Operation {
                 provisioned ? throughput.get("WriteCapacityUnits").asLong() : 0, now,
                 UUID.randomUUID().toString(), indexes, tags);
         return AttributeValue.JSON.objectNode().set("TableDescription",
-                table.describe("ACTIVE", store -> new TableStatistics(0, 0)));
+                table.describe(tables.statusOf(name), store -> new TableStatistics(0, 0)));
     }
 
     private static void checkThroughput(String billingMode, JsonNode throughput) {

@@ -7,7 +7,10 @@ import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 
-/** DeleteTable: gone at once; the answer describes it as DELETING, as AWS does. */
+/**
+ * DeleteTable: the table and its items are gone from the store at once; the answer describes it as
+ * DELETING, as AWS does, and so does DescribeTable while the tables keep AWS's DELETING window.
+ */
 public final class DeleteTable implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().controlTableName();
@@ -36,6 +39,8 @@ public final class DeleteTable implements Operation {
         request.authorize("dynamodb:DeleteTable", tables.arnOf(name));
         // Described before it goes, while its items can still be counted.
         ObjectNode description = tables.describe(name).describe("DELETING", store::statistics);
+        // AWS's answer leaves the global indexes out; they are deleted first.
+        description.remove("GlobalSecondaryIndexes");
         tables.delete(name);
         return AttributeValue.JSON.objectNode().set("TableDescription", description);
     }

@@ -82,7 +82,7 @@ public final class UpdateTable implements Operation {
         if (indexUpdates) {
             table = updateIndexes(table, updates, input.get("AttributeDefinitions"));
         }
-        return AttributeValue.JSON.objectNode().set("TableDescription", table.describe("ACTIVE", store::statistics));
+        return AttributeValue.JSON.objectNode().set("TableDescription", table.describe(tables.statusOf(name), store::statistics));
     }
 
     /** Each update names one action, and no index is updated twice in one call. */

@@ -77,7 +77,7 @@ public record SecondaryIndex(String name, boolean global, KeySchema keySchema, S
     }
 
     /** The index's part of DescribeTable. */
-    ObjectNode describe(String tableArn, TableStatistics statistics, boolean provisioned) {
+    ObjectNode describe(String tableArn, String status, TableStatistics statistics, boolean provisioned) {
         ObjectNode index = AttributeValue.JSON.objectNode();
         index.put("IndexName", name);
         index.set("KeySchema", keySchema.describe());
@@ -87,7 +87,7 @@ public record SecondaryIndex(String name, boolean global, KeySchema keySchema, S
             nonKeyAttributes.forEach(included::add);
         }
         if (global) {
-            index.put("IndexStatus", "ACTIVE");
+            index.put("IndexStatus", status);
             ObjectNode throughput = index.putObject("ProvisionedThroughput");
             throughput.put("NumberOfDecreasesToday", 0);
             throughput.put("ReadCapacityUnits", provisioned ? readCapacityUnits : 0);

@@ -92,7 +92,10 @@ public record TableDefinition(String name, String id, String arn, KeySchema keyS
         for (SecondaryIndex index : indexes) {
             String member = index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes";
             ArrayNode described = table.has(member) ? (ArrayNode) table.get(member) : table.putArray(member);
-            described.add(index.describe(arn, statisticsOfStore.apply(index.storeName()), billingMode.equals("PROVISIONED")));
+            // An index is built with its table; it is ACTIVE whenever the table is, or while the table is deleted.
+            String indexStatus = status.equals("CREATING") ? "CREATING" : "ACTIVE";
+            described.add(index.describe(arn, indexStatus, statisticsOfStore.apply(index.storeName()),
+                    billingMode.equals("PROVISIONED")));
         }
         table.put("DeletionProtectionEnabled", false);
         return table;

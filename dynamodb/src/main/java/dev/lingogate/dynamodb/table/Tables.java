@@ -10,6 +10,9 @@ import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.edge.AwsException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,24 +22,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
 
 /**
  * The tables that exist, held in memory (read from the catalogue once, at start) so that no
  * request looks a table's definition up on disk; creating and deleting go to the store first.
+ *
+ * <p>A local table has nothing to provision, so by default it is ACTIVE the moment it is created and
+ * gone the moment it is deleted. Given a status window, tables pass through AWS's CREATING and
+ * DELETING states for that long, as they do on AWS for seconds: a CREATING table takes no reads or
+ * writes and cannot be deleted, a DELETING one is still described, so that code which does not wait
+ * for its tables fails here as it would deployed. The store changes at once either way; only what
+ * clients are told waits, and a restart ends every window.
  */
 public final class Tables {
 
     private final TableStore store;
     private final ObjectMapper mapper;
     private final String arnPrefix;
+    private final Clock clock;
+    private final Duration statusWindow;
     private final ConcurrentSkipListMap<String, TableDefinition> byName = new ConcurrentSkipListMap<>();
+    private final Map<String, Instant> creatingUntil = new ConcurrentHashMap<>();
+    private final Map<String, Deleted> deleting = new ConcurrentHashMap<>();
+
+    private record Deleted(TableDefinition table, Instant until) {
+    }
 
     public Tables(TableStore store, ObjectMapper mapper, String region, String accountId) {
+        this(store, mapper, region, accountId, Clock.systemUTC(), Duration.ZERO);
+    }
+
+    /** Tables that stay CREATING, and DELETING, for {@code statusWindow} by {@code clock}. */
+    public Tables(TableStore store, ObjectMapper mapper, String region, String accountId, Clock clock,
+            Duration statusWindow) {
         this.store = store;
         this.mapper = mapper;
         this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+        this.clock = clock;
+        this.statusWindow = statusWindow;
         store.catalogue().forEach((name, definition) -> byName.put(name, fromJson(name, definition)));
     }
 
@@ -49,10 +75,13 @@ public final class Tables {
         return arnPrefix + "*";
     }
 
-    /** The table, or AWS's ResourceNotFoundException as item operations word it. */
+    /**
+     * The table, or AWS's ResourceNotFoundException as item operations word it, which is also what
+     * they answer while the table is being created.
+     */
     public TableDefinition get(String name) {
         TableDefinition table = byName.get(name);
-        if (table == null) {
+        if (table == null || isCreating(name)) {
             throw new AwsException(400, "ResourceNotFoundException", "Requested resource not found");
         }
         return table;
@@ -67,10 +96,40 @@ public final class Tables {
         return table;
     }
 
+    /** CREATING while the table's window lasts, then ACTIVE. */
+    public String statusOf(String name) {
+        return isCreating(name) ? "CREATING" : "ACTIVE";
+    }
+
+    /** The definition of a table deleted less than its window ago, which AWS still describes as DELETING. */
+    public Optional<TableDefinition> beingDeleted(String name) {
+        Deleted deleted = deleting.get(name);
+        if (deleted == null) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(deleted.until())) {
+            deleting.remove(name, deleted);
+            return Optional.empty();
+        }
+        return Optional.of(deleted.table());
+    }
+
+    private boolean isCreating(String name) {
+        Instant until = creatingUntil.get(name);
+        if (until == null) {
+            return false;
+        }
+        if (!clock.instant().isBefore(until)) {
+            creatingUntil.remove(name, until);
+            return false;
+        }
+        return true;
+    }
+
     public synchronized TableDefinition create(String name, KeySchema keySchema, List<KeyAttribute> attributeDefinitions,
             String billingMode, long readCapacityUnits, long writeCapacityUnits, BigDecimal createdAt, String id,
             List<SecondaryIndex> indexes, Map<String, String> tags) {
-        if (byName.containsKey(name)) {
+        if (byName.containsKey(name) || beingDeleted(name).isPresent()) {
             throw new AwsException(400, "ResourceInUseException", "Table already exists: " + name);
         }
         String storeName = "items_" + id.replace("-", "");
@@ -81,6 +140,9 @@ public final class Tables {
         TableDefinition table = new TableDefinition(name, id, arnOf(name), keySchema, attributeDefinitions, createdAt,
                 billingMode, readCapacityUnits, writeCapacityUnits, storeName, stored, null, tags);
         store.createTable(name, table.storeName(), toJson(table), indexStores(table));
+        if (!statusWindow.isZero()) {
+            creatingUntil.put(name, clock.instant().plus(statusWindow));
+        }
         byName.put(name, table);
         return table;
     }
@@ -165,7 +227,14 @@ public final class Tables {
 
     public synchronized TableDefinition delete(String name) {
         TableDefinition table = describe(name);
+        if (isCreating(name)) {
+            throw new AwsException(400, "ResourceInUseException",
+                    "Attempt to change a resource which is still in use: Table is being created: " + name);
+        }
         store.deleteTable(name, table.storeName(), indexStores(table));
+        if (!statusWindow.isZero()) {
+            deleting.put(name, new Deleted(table, clock.instant().plus(statusWindow)));
+        }
         byName.remove(name);
         return table;
     }
