@@ -94,13 +94,19 @@ public final class WarmInvokeLoad {
         }
 
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        run(threads, callers, WARM_UP);
-        long started = System.nanoTime();
-        long[] nanos = run(threads, callers, measured);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        threads.shutdown();
-        for (AutoCloseable client : clients) {
-            client.close();
+        long[] nanos;
+        double seconds;
+        try {
+            run(threads, callers, WARM_UP);
+            long started = System.nanoTime();
+            nanos = run(threads, callers, measured);
+            seconds = (System.nanoTime() - started) / 1e9;
+        } finally {
+            // A caller that failed ends the run: the others must not keep the JVM alive for ever.
+            threads.shutdownNow();
+            for (AutoCloseable client : clients) {
+                client.close();
+            }
         }
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "%s %s, concurrency %d: %d calls in %.1f s, %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
