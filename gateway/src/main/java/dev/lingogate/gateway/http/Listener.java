@@ -29,7 +29,10 @@ public final class Listener extends VerticleBase {
     // 100-continue is answered only after the body limit check, so an oversized upload is never sent.
     // HTTP/1.x only: the limits here close a connection on an oversized body, which over HTTP/2
     // would cut every other stream of the client.
+    // No WebSocket is ever accepted here: no WebSocket compression handler on every connection's pipeline.
     HttpServerOptions http = new HttpServerOptions()
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setPerMessageWebSocketCompressionSupported(false)
         .setHandle100ContinueAutomatically(false)
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) options.idleTimeout().toMillis())
