@@ -2,14 +2,20 @@
 # The gateway as a reverse proxy, side by side with nginx: one trivial backend (nginx answering a
 # fixed 13-byte text), put behind (a) the gateway as an http_proxy route and (b) Debian's nginx as a
 # reverse proxy with keep-alive upstream connections; both driven by wrk on 127.0.0.1 in the same
-# run, at concurrency 16 and 128, printing req/s and p99 for each and the gateway's ratio to nginx.
+# run, alternated, at concurrency 16 and 128, printing req/s, p99 and the CPU time each proxy spent
+# per request (from /proc: the figure that stays fair when other work shares the cores), and the
+# gateway's ratios to nginx. Then the gateway in front of a function: bench/lambda's echo function
+# behind the whole stack, at 16 and 128.
 #
 #   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default;
 #                                           ROUNDS=2 to alternate gateway and nginx twice)
 #
 # Installs nothing; needs: apt-get install nginx wrk. Run from the repository root after
-# mvn -B -q -pl gateway install (the gateway's classes and its dependencies' classpath are used).
+# mvn -B -q -pl gateway install (the gateway's classes and its dependencies' classpath are used);
+# the Lambda row also needs stack/target/lingogate.jar and mvn -B -q -pl bench package.
 # Neither proxy writes an access log (nginx: access_log off; the gateway: no SLF4J binding here).
+# Both get the two cores: nginx its 'auto' two workers and 256 idle upstream connections each, the
+# gateway two event loops and 256 idle upstream connections each.
 set -eu
 seconds=${1:-10}
 backend_port=${BACKEND_PORT:-18080}
