@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -145,6 +146,18 @@ class FunctionHostTest {
         assertThat(log.get(0)).isEqualTo("START RequestId: " + requestId + " Version: $LATEST");
         assertThat(log.subList(1, log.size() - 2)).anyMatch(line -> line.contains("logged through the context for " + requestId));
         assertThat(log.get(log.size() - 2)).isEqualTo("END RequestId: " + requestId);
+    }
+
+    @Test
+    void invocationWithoutARequestIdGetsAVersion4UuidAsLambdaGivesIt() throws Exception {
+        host(4, function("context", "ContextReader", 5, Map.of()));
+
+        JsonNode first = JSON.readTree(((Invocation.Returned) invoke(host, "context", "{}")).payload());
+        JsonNode second = JSON.readTree(((Invocation.Returned) invoke(host, "context", "{}")).payload());
+
+        assertThat(first.path("awsRequestId").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(first.path("awsRequestId").asText()).isNotEqualTo(second.path("awsRequestId").asText());
+        assertThat(UUID.fromString(first.path("awsRequestId").asText()).version()).isEqualTo(4);
     }
 
     @Test

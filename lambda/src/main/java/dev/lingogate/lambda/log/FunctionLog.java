@@ -48,7 +48,15 @@ public final class FunctionLog implements AutoCloseable {
     }
 
     /** One line the function (or its runtime) printed. */
-    public synchronized void line(String text) {
+    public void line(String text) {
+        append(text, true);
+    }
+
+    /**
+     * Writes a line; {@code flush} false leaves it in the buffer for a line that surely follows at once
+     * (END before REPORT), so that an invocation's closing lines cost one write to the file, not three.
+     */
+    private synchronized void append(String text, boolean flush) {
         byte[] bytes = (text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         try {
             if (size > 0 && size + bytes.length > rotation.maxFileBytes()) {
@@ -56,7 +64,9 @@ public final class FunctionLog implements AutoCloseable {
             }
             writer.write(text);
             writer.newLine();
-            writer.flush();
+            if (flush) {
+                writer.flush();
+            }
             size += bytes.length;
         } catch (IOException e) {
             // A full disk must not fail the invocation whose output it is.
@@ -86,15 +96,17 @@ public final class FunctionLog implements AutoCloseable {
 
     /** Writes the line that opens an invocation, and returns it. */
     public String start(String requestId) {
-        return written("START RequestId: " + requestId + " Version: $LATEST");
+        return written("START RequestId: " + requestId + " Version: $LATEST", true);
     }
 
+    /** Writes the line of an invocation that timed out; {@link #end} follows it. */
     public String timedOut(String requestId, String message) {
-        return written(Instant.now() + " " + requestId + " " + message);
+        return written(Instant.now() + " " + requestId + " " + message, false);
     }
 
+    /** Writes the line that ends an invocation; {@link #report} follows it. */
     public String end(String requestId) {
-        return written("END RequestId: " + requestId);
+        return written("END RequestId: " + requestId, false);
     }
 
     /**
@@ -114,11 +126,11 @@ public final class FunctionLog implements AutoCloseable {
         } else if (outcome instanceof Invocation.Failed failed && failed.errorType().startsWith("Runtime.")) {
             report.append("\tStatus: error\tError Type: ").append(failed.errorType());
         }
-        return written(report.toString());
+        return written(report.toString(), true);
     }
 
-    private String written(String text) {
-        line(text);
+    private String written(String text, boolean flush) {
+        append(text, flush);
         return text;
     }
 
