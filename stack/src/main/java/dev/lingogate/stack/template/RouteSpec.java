@@ -1,5 +1,7 @@
 package dev.lingogate.stack.template;
 
+import java.util.List;
+
 /**
  * One {@code Api} or {@code HttpApi} event of a function: a method on a path of an API.
  *
@@ -11,12 +13,20 @@ package dev.lingogate.stack.template;
  * @param authorizer          the event's {@code Auth.Authorizer}, an authorizer of its API or {@code NONE};
  *                            null for the API's {@code DefaultAuthorizer}
  * @param checks              its {@code RequestParameters} and {@code RequestModel}
+ * @param authorizationScopes its {@code Auth.AuthorizationScopes}, of which a JWT must carry one; empty for none
  */
 public record RouteSpec(String method, String path, boolean httpApi, String payloadFormatVersion, String apiLogicalId,
-        Boolean apiKeyRequired, String authorizer, RequestChecks checks) {
+        Boolean apiKeyRequired, String authorizer, RequestChecks checks, List<String> authorizationScopes) {
 
     public RouteSpec {
         checks = checks == null ? RequestChecks.NONE : checks;
+        authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
+    }
+
+    /** A route whose event names no {@code AuthorizationScopes}. */
+    public RouteSpec(String method, String path, boolean httpApi, String payloadFormatVersion, String apiLogicalId,
+            Boolean apiKeyRequired, String authorizer, RequestChecks checks) {
+        this(method, path, httpApi, payloadFormatVersion, apiLogicalId, apiKeyRequired, authorizer, checks, List.of());
     }
 
     /** Whether a caller needs an API key, given the API the route belongs to. */
