@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -102,5 +104,33 @@ class KeyValidationTest {
                         .projectionExpression("#a")))
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("An expression attribute name used in the document path is not defined");
+    }
+
+    @Test
+    void writesCheckTheirExpressionsAndReturnValuesBeforeTheTableIsLookedUp() {
+        assertThatThrownBy(() -> dynamo.updateItem(r -> r.tableName("NoSuchTable").key(Map.of("pk", s("a")))
+                        .updateExpression("")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("Invalid UpdateExpression: The expression can not be empty;");
+        assertThatThrownBy(() -> dynamo.deleteItem(r -> r.tableName("NoSuchTable").key(Map.of("pk", s("a")))
+                        .conditionExpression("attribute_exists(#a)")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("An expression attribute name used in the document path is not defined");
+        assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName("NoSuchTable").item(Map.of("pk", s("a")))
+                        .returnValues(ReturnValue.ALL_NEW)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ReturnValues can only be ALL_OLD or NONE");
+    }
+
+    @Test
+    void itemValuesAreCheckedBeforeLegacyConditions() {
+        assertThatThrownBy(() -> dynamo.putItem(r -> r.tableName("Pairs").item(Map.of("pk", s("a"), "sk", s("a"), "bad", ss()))
+                        .expected(Map.of("x", ExpectedAttributeValue.builder().build()))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("One or more parameter values were invalid: An string set  may not be empty");
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue ss() {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.builder().ss(java.util.List.of()).build();
     }
 }

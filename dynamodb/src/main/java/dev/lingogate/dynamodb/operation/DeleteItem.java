@@ -13,7 +13,7 @@ public final class DeleteItem implements Operation {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
-            .expressions(new ExpressionParameters(List.of("ConditionExpression"), List.of("Expected")))
+            .expressions(new ExpressionParameters(List.of("ConditionExpression"), List.of("Expected"), List.of()))
             .oneOf("ConditionalOperator", "OR", "AND")
             .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
             .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
@@ -40,6 +40,6 @@ public final class DeleteItem implements Operation {
 
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
-        return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::checkedKey, Delete::of);
+        return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::checked);
     }
 }

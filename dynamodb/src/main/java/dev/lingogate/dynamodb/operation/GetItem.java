@@ -19,7 +19,7 @@ public final class GetItem implements Operation {
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
             .optional("ConsistentRead", Type.BOOLEAN)
-            .expressions(new ExpressionParameters(List.of("ProjectionExpression"), List.of("AttributesToGet")))
+            .expressions(new ExpressionParameters(List.of("ProjectionExpression"), List.of("AttributesToGet"), List.of()))
             .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
 
     private final Tables tables;
@@ -43,12 +43,12 @@ public final class GetItem implements Operation {
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
-        request.authorize("dynamodb:GetItem", tables.arnOf(name));
         // AWS checks the request whole before it looks the table up
         ObjectNode keyAttributes = AttributeValue.checkedMap(input.get("Key"));
         RequestExpressions expressions = new RequestExpressions(input);
         Projection projection = expressions.projection();
         expressions.checkAllUsed();
+        request.authorize("dynamodb:GetItem", tables.arnOf(name));
         TableDefinition table = tables.get(name);
         PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
         ObjectNode item = ItemCodec.decode(store.get(table.storeName(), key));

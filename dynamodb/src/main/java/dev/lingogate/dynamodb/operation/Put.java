@@ -16,28 +16,34 @@ record Put(TableDefinition table, PrimaryKey key, ObjectNode item, long size, by
 
     /** Reads {@code Item} and the condition members of a PutItem request or of a Put inside a batch or transaction. */
     static Put of(JsonNode request, TableDefinition table) {
-        return of(request, table, table.keySchema()::keyOfItem);
+        return checked(request, false).apply(table);
     }
 
     /** A BatchWriteItem's PutRequest, whose key AWS words its problems with in its own way. */
     static Put ofBatch(JsonNode request, TableDefinition table) {
-        return of(request, table, table.keySchema()::keyOfBatchItem);
+        return checked(request, true).apply(table);
     }
 
-    private static Put of(JsonNode request, TableDefinition table, Function<JsonNode, PrimaryKey> keyOf) {
+    /**
+     * Checks the request whole, as AWS does before it looks the table up (the item, then the
+     * condition), and answers the Put on a table, whose schema the item's key is then held against.
+     */
+    static Function<TableDefinition, Put> checked(JsonNode request, boolean inBatch) {
         ObjectNode item = checkedItem(request);
         RequestExpressions expressions = new RequestExpressions(request);
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
-        // the request is checked whole, as AWS does, before the item is held against the table's schema
-        PrimaryKey key = keyOf.apply(item);
-        // Encoded here, so that no write transaction waits on it.
-        return new Put(table, key, item, AttributeValue.itemSize(item), ItemCodec.encode(item), condition);
+        return table -> {
+            PrimaryKey key = inBatch ? table.keySchema().keyOfBatchItem(item) : table.keySchema().keyOfItem(item);
+            // Encoded here, so that no write transaction waits on it.
+            return new Put(table, key, item, AttributeValue.itemSize(item), ItemCodec.encode(item), condition);
+        };
     }
 
     /** The {@code Item} of a request, its values and its size checked: what AWS checks before it looks the table up. */
     static ObjectNode checkedItem(JsonNode request) {
         ObjectNode item = AttributeValue.checkedMap(request.get("Item"));
+        SingleItemWrite.checkReturnValues(request);
         if (AttributeValue.itemSize(item) > AttributeValue.MAX_ITEM_BYTES) {
             throw new ValidationException("Item size has exceeded the maximum allowed size");
         }

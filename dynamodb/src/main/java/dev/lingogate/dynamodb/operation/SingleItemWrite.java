@@ -8,8 +8,7 @@ import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What PutItem and DeleteItem share: authorize, prepare the write, commit it in its own
@@ -22,25 +21,29 @@ final class SingleItemWrite {
     }
 
     static JsonNode run(String action, JsonNode input, AwsRequest request, Tables tables, TableStore store,
-            Consumer<JsonNode> checkValues, BiFunction<JsonNode, TableDefinition, ItemWrite> prepare) {
+            Function<JsonNode, Function<TableDefinition, ? extends ItemWrite>> check) {
         String name = input.get("TableName").asText();
+        // AWS checks the request whole before it looks the table up
+        Function<TableDefinition, ? extends ItemWrite> prepare = check.apply(input);
         request.authorize("dynamodb:" + action, tables.arnOf(name));
-        // AWS finds bad attribute values before it finds that the table does not exist
-        checkValues.accept(input);
         TableDefinition table = tables.get(name);
-        String returnValues = input.path("ReturnValues").asText("NONE");
-        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
-        }
-        ItemWrite write = prepare.apply(input, table);
+        ItemWrite write = prepare.apply(table);
         ItemWrite.Change change = store.transact(transaction -> write.applyIn(transaction, tables));
         ObjectNode output = AttributeValue.JSON.objectNode();
-        if (returnValues.equals("ALL_OLD") && change.before() != null) {
+        if (input.path("ReturnValues").asText("NONE").equals("ALL_OLD") && change.before() != null) {
             output.set("Attributes", change.before());
         }
         if (ConsumedCapacity.requested(input)) {
             output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
         }
         return output;
+    }
+
+    /** PutItem and DeleteItem return the old item or nothing, never the new one. */
+    static void checkReturnValues(JsonNode input) {
+        String returnValues = input.path("ReturnValues").asText("NONE");
+        if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE");
+        }
     }
 }

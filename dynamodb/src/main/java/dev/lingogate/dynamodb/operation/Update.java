@@ -11,6 +11,7 @@ import dev.lingogate.dynamodb.storage.PrimaryKey;
 import dev.lingogate.dynamodb.storage.StoredItem;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Applies an UpdateExpression to the current item, or to a new item holding only the key, if the
@@ -20,21 +21,30 @@ record Update(TableDefinition table, PrimaryKey key, ObjectNode keyAttributes, U
         WriteCondition condition) implements ItemWrite {
 
     static Update of(JsonNode request, TableDefinition table) {
+        return checked(request).apply(table);
+    }
+
+    /**
+     * Checks the request whole, as AWS does before it looks the table up (the key's values, the
+     * update, the condition), and answers the Update on a table, whose schema the key is then held against.
+     */
+    static Function<TableDefinition, Update> checked(JsonNode request) {
         ObjectNode keyAttributes = AttributeValue.checkedMap(request.get("Key"));
         RequestExpressions expressions = new RequestExpressions(request);
         UpdateExpression update = expressions.update();
         WriteCondition condition = WriteCondition.of(expressions.condition("ConditionExpression"), request);
         expressions.checkAllUsed();
-        // the request is checked whole, as AWS does, before the key is held against the table's schema
-        PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
-        Update prepared = new Update(table, key, keyAttributes, update, condition);
-        for (Path path : prepared.writtenPaths()) {
-            if (table.keySchema().isKeyAttribute(path.topLevelName())) {
-                throw ValidationException.invalidParameter("Cannot update attribute " + path.topLevelName()
-                        + ". This attribute is part of the key");
+        return table -> {
+            PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
+            Update prepared = new Update(table, key, keyAttributes, update, condition);
+            for (Path path : prepared.writtenPaths()) {
+                if (table.keySchema().isKeyAttribute(path.topLevelName())) {
+                    throw ValidationException.invalidParameter("Cannot update attribute " + path.topLevelName()
+                            + ". This attribute is part of the key");
+                }
             }
-        }
-        return prepared;
+            return prepared;
+        };
     }
 
     /** The paths the UpdateExpression writes, which UPDATED_OLD and UPDATED_NEW return. */

@@ -11,6 +11,7 @@ import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * UpdateItem: applies an UpdateExpression to the current item, or to a new item holding only the
@@ -21,7 +22,7 @@ public final class UpdateItem implements Operation {
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
             .expressions(new ExpressionParameters(List.of("UpdateExpression", "ConditionExpression"),
-                    List.of("AttributeUpdates", "Expected")))
+                    List.of("AttributeUpdates", "Expected"), List.of()))
             .oneOf("ConditionalOperator", "OR", "AND")
             .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
             .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
@@ -49,9 +50,11 @@ public final class UpdateItem implements Operation {
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
         String name = input.get("TableName").asText();
+        // AWS checks the request whole before it looks the table up
+        Function<TableDefinition, Update> check = Update.checked(input);
         request.authorize("dynamodb:UpdateItem", tables.arnOf(name));
         TableDefinition table = tables.get(name);
-        Update update = Update.of(input, table);
+        Update update = check.apply(table);
         ItemWrite.Change change = store.transact(transaction -> update.applyIn(transaction, tables));
         Projection written = new Projection(update.writtenPaths());
         ObjectNode attributes = switch (input.path("ReturnValues").asText("NONE")) {
