@@ -24,7 +24,7 @@ java -Dlingogate.runtimeClientDir="$runtime_client" -cp "$launcher" dev.lingogat
     --template bench/lambda/template.yaml --data-dir "$data" --port "$gateway_port" --edge-port "$edge_port" \
     >"$data/up.log" 2>&1 &
 up=$!
-trap 'kill $up; wait $up 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $up; wait $up 2>/dev/null || true; rm -rf "$data"' EXIT
 until grep -q "Lingogate is up" "$data/up.log"; do
     kill -0 $up 2>/dev/null || { cat "$data/up.log"; exit 1; }
     sleep 0.5
@@ -38,11 +38,14 @@ java -cp "bench/target/classes:$(cat "$data/bench.cp")" dev.lingogate.bench.lamb
 url_of() {
     if [ "$1" = invoke ]; then echo "http://127.0.0.1:$edge_port/"; else echo "http://127.0.0.1:$gateway_port/echo"; fi
 }
-# Unmeasured, both paths at both concurrencies: whichever ran first used to pay the launcher's JIT
-# and the start of the extra environments alone (that, not the Invoke API, made it look 10x slower).
+# Unmeasured, both paths at both concurrencies, WARMUP seconds each (default 20): the path measured
+# first used to pay the launcher's JIT and the start of the extra environments alone. The Invoke
+# path has more code to compile (the edge, SigV4, the payload's JSON check): at load 20 on 2 cores
+# its c1 p50 was 4-8x the gateway's for the first minute of load, then within 0.9-1.8x of it.
+warmup=${WARMUP:-20}
 for path in invoke gateway; do
-    wrk -t 1 -c 16 -d 5s -s "$data/$path.lua" "$(url_of $path)" >/dev/null
-    wrk -t 1 -c 1 -d 3s -s "$data/$path.lua" "$(url_of $path)" >/dev/null
+    wrk -t 1 -c 16 -d "$((warmup * 3 / 4))s" -s "$data/$path.lua" "$(url_of $path)" >/dev/null
+    wrk -t 1 -c 1 -d "$((warmup / 4))s" -s "$data/$path.lua" "$(url_of $path)" >/dev/null
 done
 echo "load before: $(uptime)"
 # Each pair twice, alternating, so that a change in the machine's load shows as a change between rounds.
