@@ -47,6 +47,7 @@ public final class ColdStart {
             }
         } finally {
             vertx.close().await();
+            deleteTree(work);
         }
         System.out.println(summary("with the function's class data archive", withArchive));
         System.out.println(summary("without (first start of a function)", without));
@@ -77,5 +78,13 @@ public final class ColdStart {
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         return String.format(Locale.ROOT, "Init Duration %s, %d runs: median %.1f ms, min %.1f, max %.1f",
                 what, n, median, sorted.get(0), sorted.get(n - 1));
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -57,6 +57,7 @@ public final class HostThroughput {
                     concurrency, environments, calls / seconds, hostCpu / 1e3 / calls, functionCpu / 1e3 / calls);
         } finally {
             vertx.close().await();
+            deleteTree(data);
         }
     }
 
@@ -103,5 +104,13 @@ public final class HostThroughput {
                 return 0;
             }
         }).sum();
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }
