@@ -7,6 +7,10 @@ import dev.lingogate.translate.ApertiumCli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +69,29 @@ class RequestIndependenceTest {
             assertThat(PlainTextFormat.reformat(behind.get())).isEqualTo(ApertiumCli.translate("eng-spa", FOUND));
             assertThat(PlainTextFormat.reformat(further.get())).isEqualTo(ApertiumCli.translate("eng-spa", AS_DEFAULT));
             assertThat(pipeline.taggerRestarts()).isEqualTo(1);
+            assertThat(pipeline.isBroken()).isFalse();
+        }
+    }
+
+    @Test
+    void aStreamOfRequestsOfWhichManyChangeTheTaggerIsTranslatedAsEachAlone() throws Exception {
+        List<String> sentences = List.of(INCLUDED, FOUND, A_LOT_OF, AS_DEFAULT);
+        Map<String, String> alone = new HashMap<>();
+        sentences.forEach(sentence -> alone.put(sentence, ApertiumCli.translate("eng-spa", sentence)));
+        try (ApertiumPipeline pipeline = ApertiumPipeline.start("eng-spa-test", engSpa.pipeline())) {
+            List<String> sent = new ArrayList<>();
+            List<CompletableFuture<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String sentence = sentences.get(i * 7 % sentences.size());
+                sent.add(sentence);
+                answers.add(pipeline.translate(PlainTextFormat.deformat(sentence)));
+            }
+
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(PlainTextFormat.reformat(answers.get(i).get(60, TimeUnit.SECONDS)))
+                        .as("request %d, «%s»", i, sent.get(i)).isEqualTo(alone.get(sent.get(i)));
+            }
+            assertThat(pipeline.taggerRestarts()).isGreaterThanOrEqualTo(24);
             assertThat(pipeline.isBroken()).isFalse();
         }
     }
