@@ -31,8 +31,8 @@ public final class Gateway {
 
   /** How long a stop waits beyond the integration timeout for answers still under way. */
   private static final long DRAIN_MARGIN_MILLIS = 1_000;
-  /** Keep-alive connections to one proxied service per event loop: enough for any load two cores can make. */
-  private static final int PROXY_CONNECTIONS_PER_LOOP = 256;
+  /** Idle keep-alive connections kept to one proxied service per event loop, as nginx's {@code keepalive 256}. */
+  private static final int IDLE_PROXY_CONNECTIONS_PER_LOOP = 256;
 
   private final Vertx vertx;
   private final GatewayOptions options;
@@ -66,7 +66,7 @@ public final class Gateway {
     this.authorizers = new Authorizers(vertx, routes, settings.authorizers(), settings.defaultAuthorizer(),
         options.apiKind(), options.stage(), settings.stageVariables(), integration, events);
     this.httpProxy = new HttpProxyIntegration(vertx, options.integrationTimeout(), options.apiKind(),
-        PROXY_CONNECTIONS_PER_LOOP);
+        IDLE_PROXY_CONNECTIONS_PER_LOOP);
     Documentation documentation = new Documentation(vertx, options.openApiPath(), options.docsPath(),
         new OpenApiDocument("lingogate", options.stage(), routes, settings));
     this.flow = new RequestFlow(vertx, options, new RouteTable(routes), documentation,
