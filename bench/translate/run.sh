@@ -13,8 +13,11 @@
 #   SENTENCES=...          the sentences file (default ../shared/corpus/en-sentences.txt)
 #   SKIP_BUILD=1           use the bench classes already built
 #   KEEP_WORK=1            keep the data directory and the logs of Lingogate and APy, and say where
+#   TARGETS=edge,gateway,apy  which targets to load (the ceiling is always measured)
 #   STACK_JAVA_OPTS=...    JVM options of the Lingogate launcher (the edge lives in it), e.g.
 #                          -XX:StartFlightRecording=filename=/tmp/edge.jfr,settings=profile
+#   CLASSES_FIRST=translate/target/classes   class directories put ahead of the launcher jar, to
+#                          measure a module rebuilt since the jar was (colon-separated)
 # Needs: stack/target/lingogate.jar built (mvn -B -q install -DskipTests -pl stack -am), and
 # apt-get install apertium-apy. Everything it starts is stopped on exit.
 set -euo pipefail
@@ -60,7 +63,8 @@ port=$(free_port)
 edge_port=$(free_port)
 metrics_port=$(free_port)
 # shellcheck disable=SC2086
-java ${STACK_JAVA_OPTS:-} -jar stack/target/lingogate.jar up --no-translation-cache --data-dir "$work/data" \
+java ${STACK_JAVA_OPTS:-} -cp "${CLASSES_FIRST:+$CLASSES_FIRST:}stack/target/lingogate.jar" dev.lingogate.stack.Lingogate \
+  up --no-translation-cache --data-dir "$work/data" \
   --port "$port" --edge-port "$edge_port" --metrics-port "$metrics_port" >"$work/lingogate.log" 2>&1 &
 pids+=("$!")
 lingogate_pid=$!
@@ -75,7 +79,7 @@ apy_pid=$!
 wait_for "http://127.0.0.1:$port/languages" lingogate "$lingogate_pid"
 wait_for "http://127.0.0.1:$apy_port/listPairs" apy "$apy_pid"
 
-java -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dwarmup="${WARMUP:-200}" \
+java -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dwarmup="${WARMUP:-200}" -Dtargets="${TARGETS:-edge,gateway,apy}" \
   -cp "bench/target/classes:$(cat $here/.driver.classpath)" dev.lingogate.bench.translate.TranslationLoad \
   "$sentences" "http://127.0.0.1:$edge_port" "http://127.0.0.1:$port" "http://127.0.0.1:$apy_port"
 
