@@ -159,6 +159,23 @@ class ReadValidationTest {
     }
 
     @Test
+    void batchGetItemChecksEachTablesExpressionsBeforeItsKeys() throws Exception {
+        assertThat(validationMessage("BatchGetItem", "{\"RequestItems\": {\"NoSuchTable\": {\"Keys\": [{\"pk\": {\"S\": \"a\"}},"
+                + " {\"pk\": {\"S\": \"a\"}}], \"ProjectionExpression\": \"\"}}}"))
+                .isEqualTo("Invalid ProjectionExpression: The expression can not be empty;");
+        assertThat(validationMessage("BatchGetItem", "{\"RequestItems\": {\"NoSuchTable\": {\"Keys\": [{\"pk\": {\"S\": \"a\"}},"
+                + " {\"pk\": {\"S\": \"a\"}}]}}}"))
+                .isEqualTo("Provided list of item keys contains duplicates");
+    }
+
+    @Test
+    void getItemsProjectionMayNotLeadIntoAKeyAttribute() throws Exception {
+        assertThat(validationMessage("GetItem", "{\"TableName\": \"Events\", \"Key\": {\"pk\": {\"S\": \"a\"}, \"sk\": {\"N\": \"1\"}},"
+                + " \"ProjectionExpression\": \"sk[0]\"}"))
+                .isEqualTo("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: sk");
+    }
+
+    @Test
     void indexNameIsHeldToTheRulesOfATableName() throws Exception {
         assertThat(validationMessage("Query", "{\"TableName\": \"Events\", \"IndexName\": \"a;\"}"))
                 .startsWith("2 validation errors detected: ")

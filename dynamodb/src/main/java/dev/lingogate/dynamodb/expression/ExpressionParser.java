@@ -515,15 +515,26 @@ public final class ExpressionParser {
         return new Operand.ListAppend(arguments.get(0), arguments.get(1));
     }
 
+    /**
+     * No path may be another or lead into it (an overlap), nor take a list index where another takes
+     * a map key (a conflict); AWS names the first overlap, or else the last conflict it met.
+     */
     private void requireDistinctPaths(List<Path> paths) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                if (paths.get(i).overlaps(paths.get(j))) {
+        String conflict = null;
+        for (int j = 1; j < paths.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                String pair = "must remove or rewrite one of these paths; path one: " + paths.get(i) + ", path two: " + paths.get(j);
+                if (paths.get(i).conflicts(paths.get(j))) {
+                    conflict = "Two document paths conflict with each other; " + pair;
+                } else if (paths.get(i).overlaps(paths.get(j))) {
                     reportFaults();
-                    throw invalid("Two document paths overlap with each other; must remove or rewrite one of these paths;"
-                            + " path one: " + paths.get(i) + ", path two: " + paths.get(j));
+                    throw invalid("Two document paths overlap with each other; " + pair);
                 }
             }
+        }
+        if (conflict != null) {
+            reportFaults();
+            throw invalid(conflict);
         }
     }
 

@@ -35,6 +35,22 @@ public record Path(List<Object> elements) {
         return elements.subList(0, common).equals(other.elements.subList(0, common));
     }
 
+    /** Whether, where the paths first part, one takes a list index and the other a map key. */
+    boolean conflicts(Path other) {
+        int common = Math.min(elements.size(), other.elements.size());
+        for (int i = 0; i < common; i++) {
+            Object mine = elements.get(i);
+            Object theirs = other.elements.get(i);
+            if (mine instanceof Integer != theirs instanceof Integer) {
+                return true;
+            }
+            if (!mine.equals(theirs)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The value at this path in an item, or null when the item has none there. */
     public JsonNode resolve(JsonNode item) {
         JsonNode node = item.get(topLevelName());

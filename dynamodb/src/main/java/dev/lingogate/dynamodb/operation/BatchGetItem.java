@@ -63,18 +63,26 @@ public final class BatchGetItem implements Operation {
     public JsonNode run(JsonNode input, AwsRequest request) {
         List<Map.Entry<String, JsonNode>> parts = new ArrayList<>();
         RequestItems.of(input.get("RequestItems")).forEach(parts::add);
+        // AWS checks each table's part whole, keys last, before it looks any table up
         int count = 0;
+        List<Projection> projections = new ArrayList<>();
         for (Map.Entry<String, JsonNode> part : parts) {
+            JsonNode keys = keysOf(part.getKey(), part.getValue());
             PROJECTION.check(part.getValue());
-            count += checkedKeys(part.getKey(), part.getValue()).size();
+            RequestExpressions expressions = new RequestExpressions(part.getValue());
+            projections.add(expressions.projection());
+            expressions.checkAllUsed();
+            requireDistinct(keys);
+            count += keys.size();
         }
         if (count > MAX_KEYS) {
             throw new ValidationException("Too many items requested for the BatchGetItem call");
         }
         List<TableReads> reads = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            Map.Entry<String, JsonNode> part = parts.get(i);
             request.authorize("dynamodb:BatchGetItem", tables.arnOf(part.getKey()));
-            reads.add(prepare(tables.get(part.getKey()), part.getValue()));
+            reads.add(prepare(tables.get(part.getKey()), part.getValue(), projections.get(i)));
         }
         ObjectNode responses = AttributeValue.JSON.objectNode();
         ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
@@ -102,8 +110,8 @@ public final class BatchGetItem implements Operation {
         return output;
     }
 
-    /** A table's Keys, checked for their count and for duplicates before any table is looked up, as AWS does. */
-    private static JsonNode checkedKeys(String tableName, JsonNode part) {
+    /** A table's Keys, checked for their count before any table is looked up, as AWS does. */
+    private static JsonNode keysOf(String tableName, JsonNode part) {
         JsonNode keys = part.get("Keys");
         if (keys == null || keys.isNull()) {
             throw new ValidationException("1 validation error detected: Value null at 'requestItems." + tableName
@@ -117,23 +125,24 @@ public final class BatchGetItem implements Operation {
                     + ".member.keys' failed to satisfy constraint: Member must have length "
                     + (keys.isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_KEYS));
         }
+        return keys;
+    }
+
+    /** Each key's values checked, and no key asked for twice. */
+    private static void requireDistinct(JsonNode keys) {
         Set<JsonNode> seen = new HashSet<>();
         for (JsonNode key : keys) {
             if (!seen.add(AttributeValue.checkedMap(key))) {
                 throw new ValidationException("Provided list of item keys contains duplicates");
             }
         }
-        return keys;
     }
 
-    private static TableReads prepare(TableDefinition table, JsonNode part) {
+    private static TableReads prepare(TableDefinition table, JsonNode part, Projection projection) {
         List<PrimaryKey> keys = new ArrayList<>(part.get("Keys").size());
         for (JsonNode key : part.get("Keys")) {
             keys.add(table.keySchema().keyOfRequest(AttributeValue.checkedMap(key)));
         }
-        RequestExpressions expressions = new RequestExpressions(part);
-        Projection projection = expressions.projection();
-        expressions.checkAllUsed();
         return new TableReads(table, keys, projection, part.path("ConsistentRead").asBoolean(false));
     }
 }

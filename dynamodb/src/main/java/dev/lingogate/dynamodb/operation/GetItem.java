@@ -51,6 +51,9 @@ public final class GetItem implements Operation {
         request.authorize("dynamodb:GetItem", tables.arnOf(name));
         TableDefinition table = tables.get(name);
         PrimaryKey key = table.keySchema().keyOfRequest(keyAttributes);
+        if (projection != null) {
+            new ReadTarget(table, null).requireScalarKeys(projection.paths());
+        }
         ObjectNode item = ItemCodec.decode(store.get(table.storeName(), key));
         ObjectNode output = AttributeValue.JSON.objectNode();
         if (item != null) {

@@ -61,6 +61,15 @@ class ExpressionParserTest {
     }
 
     @Test
+    void pathsTakingAListIndexWhereAnotherTakesAMapKeyConflict() {
+        assertThatThrownBy(() -> ExpressionParser.projection("a.b, a[1], c", values()))
+                .hasMessage("Invalid ProjectionExpression: Two document paths conflict with each other; must remove or rewrite one"
+                        + " of these paths; path one: [a, b], path two: [a, [1]]");
+        assertThatThrownBy(() -> ExpressionParser.update("SET a.b = :one, a[1] = :one, a = :one", values()))
+                .hasMessageContaining("Two document paths overlap with each other");
+    }
+
+    @Test
     void unknownAndMisplacedFunctionsAreNamed() {
         assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "foo(a)", values()))
                 .hasMessage("Invalid ConditionExpression: Invalid function name; function: foo");
