@@ -80,7 +80,7 @@ java -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$classpath" bench/gateway/ProxyGa
 gateway_pid=$!
 trap 'kill $gateway_pid $nginx_pid $backend_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-until grep -q "gateway listening" "$work/gateway.log"; do
+until grep -qs "gateway listening" "$work/gateway.log"; do
     kill -0 $gateway_pid 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
     sleep 0.5
 done
