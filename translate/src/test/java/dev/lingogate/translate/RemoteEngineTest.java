@@ -8,6 +8,7 @@ import dev.lingogate.translate.remote.RemoteEngine;
 import dev.lingogate.translate.remote.RemoteEngine.Kind;
 import dev.lingogate.translate.remote.RemoteEngines;
 import dev.lingogate.translate.remote.RemoteUnavailable;
+import dev.lingogate.translate.routing.Translation;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -136,6 +137,31 @@ class RemoteEngineTest {
         try (TranslationEngine local = localEngine(libre(libreTranslate.endpoint(), Duration.ofSeconds(10), 1, FR_ES))) {
             assertThat(local.translate(FR_ES, FRENCH).text()).isEqualTo(ApertiumCli.translate("fr-es", FRENCH));
         }
+    }
+
+    @Test
+    void aRemoteTranslationAskedForAgainIsAnsweredFromTheCacheAsThatEnginesTranslation() {
+        int before = libreTranslate.requests();
+        try (TranslationEngine local = localEngine(libre(libreTranslate.endpoint(), Duration.ofSeconds(10), 1, FR_ES))) {
+            Translation first = local.translate(FR_ES, FRENCH);
+            Translation second = local.translate(FR_ES, FRENCH);
+
+            assertThat(second.text()).isEqualTo(first.text()).isEqualTo(ApertiumCli.translate("fr-es", FRENCH));
+            assertThat(second.remote()).map(engine -> engine.kind()).hasValue(Kind.LIBRETRANSLATE);
+            assertThat(local.cache().hits()).isEqualTo(1);
+        }
+        assertThat(libreTranslate.requests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void withTheCacheOffARemoteEngineIsAskedEveryTime() {
+        int before = libreTranslate.requests();
+        try (TranslationEngine local = TranslationEngine.start(new TranslateOptions(localModes, 1, Duration.ofSeconds(15))
+                .withRemoteEngines(List.of(libre(libreTranslate.endpoint(), Duration.ofSeconds(10), 1, FR_ES))).withoutCache())) {
+            local.translate(FR_ES, FRENCH);
+            local.translate(FR_ES, FRENCH);
+        }
+        assertThat(libreTranslate.requests() - before).isEqualTo(2);
     }
 
     @Test

@@ -4,7 +4,9 @@ import dev.lingogate.translate.apertium.TextFormat;
 import dev.lingogate.translate.language.LanguagePair;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
  * of the modes it went through, so an upgraded package never serves an old translation), the
  * pair, the format, whether unknown words are marked, and the exact text the engine was given;
  * a text protected by a glossary reaches the engine with its terms already replaced, so the
- * glossary's content is part of that text.
+ * glossary's content is part of that text. A remote engine's version is not known: its kind and
+ * address stand for it, so its translations are kept until they are the least recently used.
  */
 public final class TranslationCache {
 
@@ -53,29 +56,51 @@ public final class TranslationCache {
         if (capacity == 0) {
             return translation.get();
         }
-        synchronized (this) {
+        Optional<Map.Entry<Key, String>> kept = kept(List.of(key));
+        if (kept.isPresent()) {
+            return kept.get().getValue();
+        }
+        String translated = translation.get();
+        keep(key, translated);
+        return translated;
+    }
+
+    /**
+     * The translation kept under the first of {@code keys} that has one, with that key: one hit; or
+     * none, one miss. Several keys stand for the engines that may translate a text, in the order
+     * they are asked.
+     */
+    public synchronized Optional<Map.Entry<Key, String>> kept(List<Key> keys) {
+        if (capacity == 0) {
+            return Optional.empty();
+        }
+        for (Key key : keys) {
             String cached = entries.get(key);
             if (cached != null) {
                 hits++;
-                return cached;
+                return Optional.of(Map.entry(key, cached));
             }
-            misses++;
         }
-        String translated = translation.get();
+        misses++;
+        return Optional.empty();
+    }
+
+    /** Keeps a translation for next time, dropping the least recently used ones beyond the bound. */
+    public void keep(Key key, String translated) {
         long weight = weight(key, translated);
-        if (weight <= capacity) {
-            synchronized (this) {
-                String previous = entries.put(key, translated);
-                held += weight - (previous == null ? 0 : weight(key, previous));
-                Iterator<Map.Entry<Key, String>> eldest = entries.entrySet().iterator();
-                while (held > capacity) {
-                    Map.Entry<Key, String> entry = eldest.next();
-                    held -= weight(entry.getKey(), entry.getValue());
-                    eldest.remove();
-                }
+        if (capacity == 0 || weight > capacity) {
+            return;
+        }
+        synchronized (this) {
+            String previous = entries.put(key, translated);
+            held += weight - (previous == null ? 0 : weight(key, previous));
+            Iterator<Map.Entry<Key, String>> eldest = entries.entrySet().iterator();
+            while (held > capacity) {
+                Map.Entry<Key, String> entry = eldest.next();
+                held -= weight(entry.getKey(), entry.getValue());
+                eldest.remove();
             }
         }
-        return translated;
     }
 
     public boolean isOn() {

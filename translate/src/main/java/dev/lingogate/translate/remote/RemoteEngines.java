@@ -52,6 +52,11 @@ public final class RemoteEngines implements AutoCloseable {
         return engines.keySet().stream().anyMatch(engine -> engine.serves(pair));
     }
 
+    /** The engines configured to be asked for the pair, in the order they are asked. */
+    public List<RemoteEngine> enginesFor(LanguagePair pair) {
+        return engines.keySet().stream().filter(engine -> engine.serves(pair)).toList();
+    }
+
     /** The pairs engines were configured for by name, each with the engines to ask, in order. */
     public Map<LanguagePair, List<RemoteEngine>> namedPairs() {
         Map<LanguagePair, List<RemoteEngine>> pairs = new LinkedHashMap<>();

@@ -74,17 +74,34 @@ public final class Translator {
         return new Translation(cache.translation(key, () -> translateAlong(chain, text, format, markUnknownWords)), chain);
     }
 
-    /** Remote translations are not cached: the remote's own version is unknown, and it may change under us. */
+    /**
+     * A pair no local chain serves, asked of the remote engines in order. A text one of them
+     * translated before is answered from the cache, as that engine's translation, without asking
+     * the ones before it again.
+     */
     private Translation translateRemotely(LanguagePair pair, String text, TextFormat format) {
         if (!remotes.serve(pair)) {
             throw new UnsupportedPair(pair);
         }
+        Chain chain = new Chain(List.of(pair));
+        List<RemoteEngine> engines = remotes.enginesFor(pair);
+        List<TranslationCache.Key> keys = engines.stream().map(engine -> remoteKey(engine, pair, format, text)).toList();
+        Optional<Map.Entry<TranslationCache.Key, String>> kept = cache.kept(keys);
+        if (kept.isPresent()) {
+            return new Translation(kept.get().getValue(), chain, Optional.of(engines.get(keys.indexOf(kept.get().getKey()))));
+        }
         try {
             RemoteTranslation translation = remotes.translate(pair, text, format == TextFormat.HTML);
-            return new Translation(translation.text(), new Chain(List.of(pair)), Optional.of(translation.engine()));
+            cache.keep(remoteKey(translation.engine(), pair, format, text), translation.text());
+            return new Translation(translation.text(), chain, Optional.of(translation.engine()));
         } catch (RemoteUnsupportedPair e) {
             throw new UnsupportedPair(pair);
         }
+    }
+
+    /** A remote engine's version is not known: its kind and address stand for it. */
+    private static TranslationCache.Key remoteKey(RemoteEngine engine, LanguagePair pair, TextFormat format, String text) {
+        return new TranslationCache.Key("remote " + engine.kind().word() + " " + engine.endpoint(), pair, format, false, text);
     }
 
     private String translateAlong(Chain chain, String text, TextFormat format, boolean markUnknownWords) {
