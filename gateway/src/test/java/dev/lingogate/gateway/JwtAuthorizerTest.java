@@ -177,6 +177,21 @@ class JwtAuthorizerTest {
   }
 
   @Test
+  void theDefaultAuthorizersOwnScopesGuardARouteThatNamesNone() throws Exception {
+    Path jwks = directory.resolve("jwks.json");
+    Files.writeString(jwks, new JWKSet(issuerKey.toPublicJWK()).toString());
+    start(JwtAuthorizer.withKeysFrom(jwks, ISSUER, List.of(AUDIENCE)).withAuthorizationScopes(List.of("admin")));
+
+    HttpResponse<String> withoutAdmin = running.get("/translations", "Authorization",
+        "Bearer " + token(issuerKey, ISSUER, AUDIENCE, 60));
+    HttpResponse<String> withAdmin = running.get("/translations", "Authorization",
+        "Bearer " + token(issuerKey, ISSUER, AUDIENCE, 60, "scope", "admin"));
+
+    assertThat(withoutAdmin.statusCode()).isEqualTo(403);
+    assertThat(withAdmin.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aValidTokenWithNoneOfTheRoutesScopesIs403Forbidden() throws Exception {
     startWithKeyFile(TRANSLATIONS.withAuthorizationScopes(List.of("admin")));
 

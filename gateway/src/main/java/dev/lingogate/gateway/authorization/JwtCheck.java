@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.lingogate.gateway.Route;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.response.GatewayError;
 import dev.lingogate.gateway.response.RequestRejected;
@@ -76,7 +77,15 @@ final class JwtCheck implements AuthorizerCheck {
     }
     return keys.withKeyId(jwt.getHeader().getKeyID())
         .recover(noKeys -> Future.failedFuture(unauthorized(noKeys.getMessage(), "the token's signing key is not known")))
-        .map(jwks -> inScope(verified(jwt, jwks), match.route().authorizationScopes()));
+        .map(jwks -> inScope(verified(jwt, jwks), scopesOf(match.route())));
+  }
+
+  /** The route's own scopes; for a route under the default authorizer that names none, the authorizer's. */
+  private List<String> scopesOf(Route route) {
+    boolean byDefault = route.authorizer() == null;
+    return route.authorizationScopes().isEmpty() && byDefault
+        ? authorizer.authorizationScopes()
+        : route.authorizationScopes();
   }
 
   /** AWS: a route with scopes lets a token through when it carries at least one of them. */

@@ -154,7 +154,8 @@ final class AuthorizerReader {
         URI keys = jwksOf(String.valueOf(issuer), at + ".JwtConfiguration.issuer");
         Object source = properties.get("IdentitySource");
         IdentitySource identity = source == null ? null : IdentitySource.parse(String.valueOf(source));
-        return new JwtAuthorizer(String.valueOf(issuer), audiences, null, keys, identity);
+        return new JwtAuthorizer(String.valueOf(issuer), audiences, null, keys, identity,
+                TemplateValues.strings(properties.get("AuthorizationScopes")));
     }
 
     /** Where AWS fetches an issuer's keys, which the local gateway can reach only on this machine. */

@@ -78,6 +78,7 @@ class AuthorizerReaderTest {
                             Identity: {Headers: [Authorization], ReauthorizerEvery: 30}
                           Oidc:
                             IdentitySource: $request.header.X-Jwt
+                            AuthorizationScopes: [translations.read]
                             JwtConfiguration:
                               issuer: http://127.0.0.1:8999/issuer/
                               audience: [lingogate, web]
@@ -91,7 +92,8 @@ class AuthorizerReaderTest {
                 true, java.util.List.of(IdentitySource.header("Authorization")), Duration.ofSeconds(30)));
         assertThat(api.authorizers().get("Oidc")).isEqualTo(new JwtAuthorizer("http://127.0.0.1:8999/issuer/",
                 java.util.List.of("lingogate", "web"), null,
-                URI.create("http://127.0.0.1:8999/issuer/.well-known/jwks.json"), IdentitySource.header("X-Jwt")));
+                URI.create("http://127.0.0.1:8999/issuer/.well-known/jwks.json"), IdentitySource.header("X-Jwt"),
+                java.util.List.of("translations.read")));
     }
 
     @Test
