@@ -110,6 +110,8 @@ public final class EdgeServer {
         }
         String rawQuery = request.query() == null ? "" : request.query();
         IncomingCall incoming = new IncomingCall(request.method().name(), request.path(), rawQuery, headers, body);
+        // AWS's front end, in its order: a browser's preflight, the call's shape (method, content type,
+        // body, operation), the presence of credentials, the signature; only then the service.
         if (CrossOrigin.answer(incoming, request.response())) {
             request.response().putHeader("x-amzn-RequestId", requestId).end();
             return;
