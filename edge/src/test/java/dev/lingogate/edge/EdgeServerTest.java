@@ -118,7 +118,7 @@ class EdgeServerTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("__type").asText())
                 .isEqualTo("com.amazon.coral.service#AccessDeniedException");
-        assertThat(JSON.readTree(response.body()).get("message").asText()).isEqualTo(
+        assertThat(JSON.readTree(response.body()).get("Message").asText()).isEqualTo(
                 "User: arn:aws:sts::000000000000:assumed-role/R/f is not authorized to perform: greeter:Greet on resource: "
                         + "arn:aws:greeter:::Ada because no identity-based policy allows the greeter:Greet action");
     }

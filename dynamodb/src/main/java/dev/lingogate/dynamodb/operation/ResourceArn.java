@@ -28,11 +28,10 @@ final class ResourceArn {
             throw new ValidationException("Invalid TableArn");
         }
         if (!ANY_RESOURCE.matcher(arn.asText()).matches()) {
-            // AWS's front end refuses it before any policy is read, so the message gives no policy's reason;
-            // DynamoDB names the field of this error "Message".
+            // AWS's front end refuses it before any policy is read, so the message gives no policy's reason.
             String resource = arn.asText().isEmpty() ? "*" : arn.asText();
-            throw new AwsException(400, "AccessDeniedException", null).withField("Message", "User: "
-                    + request.caller().arn() + " is not authorized to perform: " + action + " on resource: " + resource);
+            throw AwsException.accessDenied("User: " + request.caller().arn() + " is not authorized to perform: "
+                    + action + " on resource: " + resource);
         }
         return arn.asText();
     }

@@ -142,7 +142,8 @@ public class JsonProtocolService implements AwsService {
         String type = error.errorType();
         body.put("__type", namespaceOf(error) + type);
         if (error.getMessage() != null) {
-            body.put("message", error.getMessage());
+            // Coral writes the message of a denial it raises itself as "Message"; every other as "message".
+            body.put(error.errorType().equals("AccessDeniedException") ? "Message" : "message", error.getMessage());
         }
         error.fields().forEach((field, value) -> body.set(field, mapper.valueToTree(value)));
         return sealed(new AwsReply(error.status(),
