@@ -45,8 +45,17 @@ public final class ExpressionParser {
 
     /** The faults found after parsing, gravest first. */
     private enum Fault {
-        UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, UNDEFINED_PLACEHOLDER, OPERAND_COUNT, OPERAND_TYPE
+        UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, UNDEFINED_PLACEHOLDER, OPERAND_COUNT, OPERAND_TYPE, REPEATED_SECTION,
+        /** A value of the wrong type for ADD or DELETE, which AWS finds before functions' faults. */
+        CLAUSE_OPERAND_TYPE
     }
+
+    /** An update's faults that AWS reports before overlapping or conflicting paths, gravest first. */
+    private static final List<Fault> UPDATE_FAULTS_BEFORE_PATHS =
+            List.of(Fault.RESERVED_WORD, Fault.UNKNOWN_FUNCTION, Fault.REPEATED_SECTION, Fault.UNDEFINED_PLACEHOLDER);
+    /** An update's faults that AWS reports after overlapping or conflicting paths, gravest first. */
+    private static final List<Fault> UPDATE_FAULTS_AFTER_PATHS =
+            List.of(Fault.CLAUSE_OPERAND_TYPE, Fault.OPERAND_COUNT, Fault.OPERAND_TYPE, Fault.MISUSED_FUNCTION);
 
     private final String kind;
     private final String text;
@@ -82,6 +91,7 @@ public final class ExpressionParser {
         UpdateExpression update = parser.parseUpdate();
         parser.expectEnd();
         parser.requireDistinctPaths(update.paths());
+        parser.reportFaults(UPDATE_FAULTS_AFTER_PATHS);
         return update;
     }
 
@@ -368,7 +378,10 @@ public final class ExpressionParser {
             }
             return name;
         }
-        if (token.kind() != Token.Kind.IDENTIFIER || KEYWORDS.contains(token.text().toUpperCase(java.util.Locale.ROOT))) {
+        String upper = token.text().toUpperCase(java.util.Locale.ROOT);
+        // in an update, SET, REMOVE, ADD and DELETE open clauses: never a name
+        if (token.kind() != Token.Kind.IDENTIFIER || KEYWORDS.contains(upper)
+                || kind.equals("UpdateExpression") && CLAUSES.contains(upper)) {
             throw syntaxError(token);
         }
         if (ReservedWords.contains(token.text())) {
@@ -389,7 +402,7 @@ public final class ExpressionParser {
                 throw syntaxError(clause);
             }
             if (!seen.add(name)) {
-                throw invalid("The \"" + name + "\" section can only be used once in an update expression;");
+                fault(Fault.REPEATED_SECTION, "The \"" + name + "\" section can only be used once in an update expression;");
             }
             do {
                 actions.add(switch (name) {
@@ -416,7 +429,7 @@ public final class ExpressionParser {
     private void requireType(String operator, Operand operand, Set<String> allowed, String label) {
         String type = operand.staticType();
         if (type != null && !allowed.contains(type)) {
-            fault(Fault.OPERAND_TYPE, "Incorrect operand type for operator or function; " + label + ": " + operator
+            fault(Fault.CLAUSE_OPERAND_TYPE, "Incorrect operand type for operator or function; " + label + ": " + operator
                     + ", operand type: " + longTypeName(type));
         }
     }
@@ -553,9 +566,20 @@ public final class ExpressionParser {
         reportFaults();
     }
 
+    /** Reports the gravest fault found; in an update, only those AWS reports before overlapping paths. */
     private void reportFaults() {
-        if (!faults.isEmpty()) {
+        if (kind.equals("UpdateExpression")) {
+            reportFaults(UPDATE_FAULTS_BEFORE_PATHS);
+        } else if (!faults.isEmpty()) {
             throw invalid(faults.values().iterator().next());
+        }
+    }
+
+    private void reportFaults(List<Fault> order) {
+        for (Fault fault : order) {
+            if (faults.containsKey(fault)) {
+                throw invalid(faults.get(fault));
+            }
         }
     }
 

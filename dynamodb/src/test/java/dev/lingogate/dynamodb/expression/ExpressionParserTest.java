@@ -70,6 +70,21 @@ class ExpressionParserTest {
     }
 
     @Test
+    void anUpdatesFaultsAreReportedInAwsOrder() {
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = :one SET abort = :one", values()))
+                .hasMessage("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: abort");
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = if_not_exists(b) SET c = :one", values()))
+                .hasMessage("Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;");
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = if_not_exists(b), a = :one", values()))
+                .hasMessageContaining("Two document paths overlap with each other");
+        assertThatThrownBy(() -> ExpressionParser.update("SET b = list_append(:t, a), c = if_not_exists(a) ADD d :t", values()))
+                .hasMessage("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type:"
+                        + " BOOLEAN");
+        assertThatThrownBy(() -> ExpressionParser.update("SET a = set", values()))
+                .hasMessage("Invalid UpdateExpression: Syntax error; token: \"set\", near: \"= set\"");
+    }
+
+    @Test
     void unknownAndMisplacedFunctionsAreNamed() {
         assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "foo(a)", values()))
                 .hasMessage("Invalid ConditionExpression: Invalid function name; function: foo");
