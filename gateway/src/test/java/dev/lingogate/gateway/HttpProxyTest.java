@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lingogate.gateway.integration.HttpProxyTarget;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SelfSignedCertificate;
@@ -26,13 +27,24 @@ class HttpProxyTest {
   private HttpServer backend;
   private RunningGateway running;
 
-  /** Answers with what it received as JSON; /slow never answers; /once closes after answering; /status/{n} answers n. */
+  /**
+   * Answers with what it received as JSON; /slow never answers; /hangup closes the connection
+   * unanswered; /huge answers a byte over 10 MB; /once closes after answering; /status/{n} answers n.
+   */
   @BeforeEach
   void startBackend() {
     backend = RunningGateway.await(backendVertx.createHttpServer()
         .connectionHandler(connection -> backendConnections.incrementAndGet())
         .requestHandler(request -> {
       if (request.path().equals("/slow")) {
+        return;
+      }
+      if (request.path().equals("/hangup")) {
+        request.connection().close();
+        return;
+      }
+      if (request.path().equals("/huge")) {
+        request.response().end(Buffer.buffer(new byte[10 * 1024 * 1024 + 1]));
         return;
       }
       if (request.path().equals("/once")) {
@@ -179,6 +191,28 @@ class HttpProxyTest {
         new HttpProxyTarget("https://127.0.0.1:" + tlsBackend.actualPort() + "/"), PayloadFormat.V1));
 
     HttpResponse<String> response = running.get("/tls");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+  }
+
+  @Test
+  void aServiceThatHangsUpWithoutAnsweringIs500() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/hangup", new HttpProxyTarget(backendUrl("/hangup")), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.get("/hangup");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+  }
+
+  @Test
+  void anAnswerOverApiGatewaysTenMegabytesIsNotPassedOn() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/huge", new HttpProxyTarget(backendUrl("/huge")), PayloadFormat.V1));
+
+    HttpResponse<String> response = running.get("/huge");
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
