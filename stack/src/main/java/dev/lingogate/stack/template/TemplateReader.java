@@ -193,7 +193,7 @@ public final class TemplateReader {
                 routes.add(new RouteSpec(method.toUpperCase(Locale.ROOT), path, httpApi, format, api,
                         keyRequired == null ? null : Boolean.valueOf(String.valueOf(keyRequired)),
                         authorizerOf(auth.get("Authorizer"), apiProperties, where + ".Auth.Authorizer", apiWhere),
-                        checks));
+                        checks, TemplateValues.strings(auth.get("AuthorizationScopes"))));
             });
             return routes;
         }

@@ -46,7 +46,8 @@ record GatewayConfiguration(GatewayOptions options, List<Route> routes, ApiSetti
             for (RouteSpec spec : function.routes()) {
                 Route route = new Route(spec.method(), spec.path(), function.functionName(),
                         spec.payloadFormatVersion().equals("2.0") ? PayloadFormat.V2 : PayloadFormat.V1)
-                        .withAuthorizer(spec.authorizer()).withValidation(validation(spec.checks()));
+                        .withAuthorizer(spec.authorizer()).withAuthorizationScopes(spec.authorizationScopes())
+                        .withValidation(validation(spec.checks()));
                 routes.add(spec.needsApiKey(api.orElseThrow()) ? route.requiringApiKey() : route);
             }
         }
@@ -63,16 +64,17 @@ record GatewayConfiguration(GatewayOptions options, List<Route> routes, ApiSetti
             settings = settings.withCors(spec.cors()).withMethodThrottling(spec.methodThrottling())
                     .withUsagePlans(spec.usagePlan() == null ? List.of() : List.of(spec.usagePlan()))
                     .withAuthorizers(spec.authorizers(), spec.defaultAuthorizer())
-                    .withStageVariables(spec.stageVariables()).withBinaryMediaTypes(spec.binaryMediaTypes());
+                    .withStageVariables(spec.stageVariables()).withBinaryMediaTypes(spec.binaryMediaTypes())
+                    .withApiKeyOnPreflight(spec.preflightNeedsApiKey());
         }
-        if (routes.stream().anyMatch(Route::apiKeyRequired)) {
+        if (routes.stream().anyMatch(Route::apiKeyRequired) || settings.preflightNeedsApiKey()) {
             settings = settings.withApiKeys(ApiKeyFile.open(StackOptions.apiKeyDirectory(stack.dataDir())));
         }
         return new GatewayConfiguration(options, routes, settings);
     }
 
     private static RequestValidation validation(RequestChecks checks) {
-        RequestValidation validation = RequestValidation.requiringParameters(checks.requiredParameters());
+        RequestValidation validation = RequestValidation.requiringParameters(checks.enforcedParameters());
         return checks.bodyModel() == null ? validation : validation.withBodyModel(checks.bodyModel());
     }
 

@@ -44,6 +44,7 @@ class ApiFrontDoorTest {
                         AllowHeaders: "'Content-Type,X-Api-Key'"
                       Auth:
                         ApiKeyRequired: true
+                        AddApiKeyRequiredToCorsPreflight: false
                         UsagePlan:
                           CreateUsagePlan: PER_API
                           Quota: {Limit: 3, Period: DAY}

@@ -91,6 +91,7 @@ class GuardedApiTest {
                             Method: get
                             Auth: {Authorizer: NONE}
                             RequestParameters: [method.request.querystring.q: {Required: true}]
+                            RequestModel: {Model: Translation, ValidateParameters: true}
                         Translate:
                           Type: Api
                           Properties:

@@ -31,6 +31,8 @@ class GatewayConfigurationTest {
                       StageName: Prod
                       Variables: {greeting: hello}
                       BinaryMediaTypes: [image~1png]
+                      Models:
+                        Query: {type: object}
                       Auth:
                         DefaultAuthorizer: Tokens
                         Authorizers: {Tokens: {FunctionArn: !GetAtt Fn.Arn}}
@@ -49,15 +51,84 @@ class GatewayConfigurationTest {
                             Method: get
                             Auth: {Authorizer: NONE}
                             RequestParameters: [method.request.querystring.q: {Required: true}]
+                            RequestModel: {Model: Query, ValidateParameters: true}
+                        Browse:
+                          Type: Api
+                          Properties:
+                            RestApiId: !Ref Api
+                            Path: /browse
+                            Method: get
+                            RequestParameters: [method.request.querystring.q: {Required: true}]
                 """);
 
-        Route search = configuration.routes().get(0);
+        Route search = configuration.routes().stream().filter(r -> r.routeKey().equals("GET /search")).findFirst()
+                .orElseThrow();
+        Route browse = configuration.routes().stream().filter(r -> r.routeKey().equals("GET /browse")).findFirst()
+                .orElseThrow();
         assertThat(search.authorizer()).isEqualTo(Route.NO_AUTHORIZER);
         assertThat(search.validation().requiredQueryStrings()).containsExactly("q");
+        assertThat(browse.validation().requiredQueryStrings())
+                .as("Required without ValidateParameters only documents the parameter, as SAM expands it").isEmpty();
         assertThat(configuration.settings().authorizers()).containsOnlyKeys("Tokens");
         assertThat(configuration.settings().defaultAuthorizer()).isEqualTo("Tokens");
         assertThat(configuration.settings().stageVariables()).containsEntry("greeting", "hello");
         assertThat(configuration.settings().binaryMediaTypes()).containsExactly("image/png");
+    }
+
+    @Test
+    void anHttpApiRouteCarriesItsAuthorizationScopes() throws IOException {
+        GatewayConfiguration configuration = configure("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::HttpApi
+                    Properties:
+                      Auth:
+                        Authorizers:
+                          Jwt:
+                            IdentitySource: $request.header.Authorization
+                            JwtConfiguration: {issuer: 'http://127.0.0.1:9000', audience: [app]}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                      Runtime: java17
+                      CodeUri: app
+                      Events:
+                        Admin:
+                          Type: HttpApi
+                          Properties:
+                            ApiId: !Ref Api
+                            Path: /admin
+                            Method: get
+                            Auth: {Authorizer: Jwt, AuthorizationScopes: [admin, 'history:write']}
+                """);
+
+        assertThat(configuration.routes().get(0).authorizationScopes()).containsExactly("admin", "history:write");
+    }
+
+    @Test
+    void anApiWhoseMethodsNeedKeysAsksThemOfPreflightsUnlessTheTemplateSaysNot() throws IOException {
+        String api = """
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: Prod
+                      Cors: "'*'"
+                      Auth: {ApiKeyRequired: true%s}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handle
+                      Runtime: java17
+                      CodeUri: app
+                      Events:
+                        Get: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /items, Method: get}}
+                """;
+
+        assertThat(configure(api.formatted("")).settings().preflightNeedsApiKey()).isTrue();
+        assertThat(configure(api.formatted(", AddApiKeyRequiredToCorsPreflight: false")).settings()
+                .preflightNeedsApiKey()).isFalse();
     }
 
     @Test
