@@ -80,6 +80,7 @@ public final class ExpressionParser {
     public static Condition condition(String kind, String text, ExpressionAttributes attributes) {
         ExpressionParser parser = new ExpressionParser(kind, text, attributes);
         parser.requireNotEmpty();
+        parser.requireNoRedundantParentheses();
         Condition condition = parser.parseOr(false);
         parser.expectEnd();
         return condition;
@@ -172,7 +173,14 @@ public final class ExpressionParser {
     private Condition parsePredicate(boolean operandMayStandAlone) {
         Token start = peek();
         if (start.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(") && !start.text().equals("size")) {
-            return parseConditionFunction();
+            Condition function = parseConditionFunction();
+            if (startsComparison(peek())) {
+                // compared like an operand: AWS names the function before anything else wrong with it
+                throw invalid(CONDITION_FUNCTIONS.contains(start.text())
+                        ? "The function is not allowed to be used this way in an expression; function: " + start.text()
+                        : "Invalid function name; function: " + start.text());
+            }
+            return function;
         }
         Operand left = parseOperand();
         if (operandMayStandAlone && peek().is(")")) {
@@ -552,6 +560,35 @@ public final class ExpressionParser {
     }
 
     // ---- tokens and errors
+
+    /**
+     * AWS refuses parentheses that only wrap other parentheses, {@code ((a = b))}, before it looks at
+     * anything else in a condition; a function's own parentheses are not counted.
+     */
+    private void requireNoRedundantParentheses() {
+        int[] closing = new int[tokens.size()];
+        java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("(")) {
+                open.push(i);
+            } else if (tokens.get(i).is(")")) {
+                if (open.isEmpty()) {
+                    return;
+                }
+                closing[open.pop()] = i;
+            }
+        }
+        if (!open.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            boolean call = i > 0 && tokens.get(i - 1).kind() == Token.Kind.IDENTIFIER
+                    && !KEYWORDS.contains(tokens.get(i - 1).text().toUpperCase(java.util.Locale.ROOT));
+            if (tokens.get(i).is("(") && tokens.get(i + 1).is("(") && !call && closing[i + 1] + 1 == closing[i]) {
+                throw invalid("The expression has redundant parentheses;");
+            }
+        }
+    }
 
     private void requireNotEmpty() {
         if (peek().kind() == Token.Kind.END) {

@@ -85,6 +85,24 @@ class ExpressionParserTest {
     }
 
     @Test
+    void parenthesesThatOnlyWrapParenthesesAreRedundant() {
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "a = :one AND ((b = :one))", values()))
+                .hasMessage("Invalid FilterExpression: The expression has redundant parentheses;");
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "a > ((abort))", values()))
+                .hasMessage("Invalid FilterExpression: The expression has redundant parentheses;");
+        ExpressionParser.condition("FilterExpression", "((a = :one) AND (b = :one)) OR attribute_exists((c))", values());
+    }
+
+    @Test
+    void aConditionFunctionComparedLikeAnOperandIsNamed() {
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "attribute_exists(a) > :undefined", values()))
+                .hasMessage("Invalid FilterExpression: The function is not allowed to be used this way in an expression;"
+                        + " function: attribute_exists");
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "whatever(:undefined) > a", values()))
+                .hasMessage("Invalid FilterExpression: Invalid function name; function: whatever");
+    }
+
+    @Test
     void unknownAndMisplacedFunctionsAreNamed() {
         assertThatThrownBy(() -> ExpressionParser.condition("ConditionExpression", "foo(a)", values()))
                 .hasMessage("Invalid ConditionExpression: Invalid function name; function: foo");
