@@ -168,11 +168,15 @@ class AwsCliTest {
                     "{\"pk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"p\"}]},"
                             + "\"sk\":{\"ComparisonOperator\":\"GE\",\"AttributeValueList\":[{\"N\":\"2\"}]}}",
                     "--query-filter", "{\"kind\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"odd\"}]},"
-                            + "\"sk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"N\":\"4\"}]}}",
+                            + "\"count\":{\"ComparisonOperator\":\"NOT_NULL\"}}",
                     "--conditional-operator", "OR", "--attributes-to-get", "sk");
             assertThat(queried.exitCode()).as(queried.stderr()).isZero();
-            assertThat(json.readTree(queried.stdout()).get("Items").toString())
-                    .isEqualTo("[{\"sk\":{\"N\":\"3\"}},{\"sk\":{\"N\":\"4\"}}]");
+            assertThat(json.readTree(queried.stdout()).get("Items").toString()).isEqualTo("[{\"sk\":{\"N\":\"3\"}}]");
+            // as AWS, a query filter may not name the key the query selects on
+            Outcome onTheKey = aws(edge, "query", "--table-name", "Old", "--key-conditions",
+                    "{\"pk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":\"p\"}]}}",
+                    "--query-filter", "{\"sk\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"N\":\"4\"}]}}");
+            assertThat(onTheKey.stderr()).contains("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
 
             Outcome filtered = aws(edge, "scan", "--table-name", "Old", "--scan-filter",
                     "{\"kind\":{\"ComparisonOperator\":\"BEGINS_WITH\",\"AttributeValueList\":[{\"S\":\"ev\"}]}}");

@@ -194,7 +194,9 @@ public final class ExpressionParser {
         Token operator = peek();
         if (operator.kind() == Token.Kind.SYMBOL && startsComparison(operator)) {
             position++;
-            return new Condition.Comparison(left, operator.text(), parseOperand());
+            Operand right = parseOperand();
+            requireDistinct(operator.text(), left, right);
+            return new Condition.Comparison(left, operator.text(), right);
         }
         if (operator.isKeyword("BETWEEN")) {
             position++;
@@ -212,6 +214,14 @@ public final class ExpressionParser {
             return new Condition.In(left, candidates);
         }
         throw syntaxError(operator);
+    }
+
+    /** AWS refuses comparing a document path with itself ({@code a = a}, {@code contains(a, a)}); values may repeat. */
+    private void requireDistinct(String operator, Operand first, Operand second) {
+        if (first instanceof Operand.PathOperand a && second instanceof Operand.PathOperand b && a.path().equals(b.path())) {
+            throw invalid("The first operand must be distinct from the remaining operands for this operator or function;"
+                    + " operator: " + operator + ", first operand: " + a.path());
+        }
     }
 
     private void checkBetweenBounds(Operand lower, Operand upper) {
@@ -253,6 +263,9 @@ public final class ExpressionParser {
         if (function.startsWith("attribute_") && !(first instanceof Operand.PathOperand)) {
             fault(Fault.OPERAND_TYPE, "Operator or function requires a document path; operator or function: " + function);
             return new Condition.AttributeExists(Path.of(function));
+        }
+        if (expected == 2) {
+            requireDistinct(function, first, arguments.get(1));
         }
         return switch (function) {
             case "attribute_exists" -> new Condition.AttributeExists(((Operand.PathOperand) first).path());

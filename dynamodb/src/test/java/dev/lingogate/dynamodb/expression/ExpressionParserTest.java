@@ -94,6 +94,16 @@ class ExpressionParserTest {
     }
 
     @Test
+    void aPathComparedWithItselfIsRefused() {
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "a.b[1] <> a.b[1]", values()))
+                .hasMessage("Invalid FilterExpression: The first operand must be distinct from the remaining operands for this"
+                        + " operator or function; operator: <>, first operand: [a, b, [1]]");
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "contains(a, a)", values()))
+                .hasMessageContaining("operator: contains, first operand: [a]");
+        ExpressionParser.condition("FilterExpression", ":one = :one", values());
+    }
+
+    @Test
     void aConditionFunctionComparedLikeAnOperandIsNamed() {
         assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "attribute_exists(a) > :undefined", values()))
                 .hasMessage("Invalid FilterExpression: The function is not allowed to be used this way in an expression;"
