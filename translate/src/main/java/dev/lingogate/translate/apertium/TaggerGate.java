@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,24 +24,21 @@ import java.util.List;
  * process title.", because of "included". About one corpus sentence in a hundred does this.
  *
  * <p>With {@code -d} the tagger reports each such word on its standard error, and its output is
- * unchanged. It writes the report while it reads the request, so before the NUL that ends the
- * request's answer: once the gate has read an answer's NUL, the report of that request, if any, is in
- * the pipe. The gate looks after every answer. Finding nothing, it knows that no request up to this
- * one changed the tagger, so every answer so far was tagged by an unchanged tagger. Finding a
- * report, it knows the change was made by this request (whose own answer is still right: a fresh run
- * of it alone makes the same change at the same word) or by one the tagger has read since. Either way
- * this answer goes on, the tagger is replaced by a fresh one (a few milliseconds: its model is small),
- * and every request sent to the old tagger but not yet answered is sent again to the new one.
+ * otherwise unchanged. The gate merges that standard error into the output, so each report lands in
+ * the answer of the request whose word it names, before that answer's NUL ({@link NewClassReports}
+ * takes it out again). Read from a pipe of its own, a report seen after an answer could as well come
+ * from a request the tagger had read since, and each change cost two restarts. Finding no report in an
+ * answer, the gate knows this request left the tagger as it was. Finding one, it knows this request
+ * changed it, and its own answer is still right (a fresh run of it alone makes the same change at the
+ * same word): the answer goes on, the tagger is replaced by a fresh one (a few milliseconds: its model
+ * is small), and the requests after this one sent to the old tagger are sent again to the new one.
  *
  * <p>So the tagger streams requests like the programs around it, and only the one request in a
- * hundred that changes it costs a restart and the requests then in flight a second tagging. (Feeding
+ * hundred that changes it costs one restart and the requests behind it a second tagging. (Feeding
  * it one request at a time and looking before the next, as the gate did first, made its round trip
  * the bound of the whole pipeline: 37% of a batch run's throughput on an idle machine.)
  */
 final class TaggerGate {
-
-    /** What the tagger writes, with {@code -d}, when it meets an ambiguity class its model lacks. */
-    private static final String NEW_CLASS = "new ambiguity class was found";
 
     /** Taggers kept started ahead; one request in a hundred or so changes the tagger. */
     private static final int SPARES = 2;
@@ -79,7 +75,9 @@ final class TaggerGate {
         this.name = name;
         List<String> reporting = new ArrayList<>(command);
         reporting.add(1, "-d");
-        this.builder = new ProcessBuilder(reporting);
+        // Its reports go into its output, each in the answer of the request that made it: read from a
+        // pipe of their own, they could not be told from the reports of requests the tagger read since.
+        this.builder = new ProcessBuilder(reporting).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C.UTF-8");
         this.requests = requests;
         this.answers = answers;
@@ -221,11 +219,13 @@ final class TaggerGate {
     }
 
     /**
-     * Passes each answer of the tagger to the programs after it, and after each one looks at what the
-     * tagger reported: on a change, starts a fresh tagger and has the requests after this one sent to it.
+     * Passes each answer of the tagger to the programs after it, without the reports written into it,
+     * and after each one that carried a report starts a fresh tagger and has the requests after this
+     * one sent to it.
      */
     private void drain() {
         byte[] chunk = new byte[64 * 1024];
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             Process from = tagger();
             InputStream output = from.getInputStream();
@@ -237,9 +237,12 @@ final class TaggerGate {
                     if (chunk[i] != 0) {
                         continue;
                     }
-                    answers.write(chunk, start, i + 1 - start);
+                    answer.write(chunk, start, i + 1 - start);
                     start = i + 1;
-                    Process fresh = reportedNewClass(from) ? freshTagger() : null;
+                    NewClassReports reports = NewClassReports.in(answer.toByteArray());
+                    answer.reset();
+                    answers.write(reports.answer());
+                    Process fresh = reports.found() ? freshTagger() : null;
                     synchronized (lock) {
                         if (stopped) {
                             if (fresh != null) {
@@ -265,7 +268,8 @@ final class TaggerGate {
                         continue reading;
                     }
                 }
-                answers.write(chunk, start, read - start);
+                // The rest of an answer waits for its NUL: a report may still come into it.
+                answer.write(chunk, start, read - start);
                 answers.flush();
             }
         } catch (IOException e) {
@@ -315,12 +319,5 @@ final class TaggerGate {
         } catch (IOException e) {
             // Taggers are then started when needed; if they cannot be, the drainer stops the pipeline.
         }
-    }
-
-    /** Reads what the tagger has reported so far; a report of the request just answered is there by now. */
-    private static boolean reportedNewClass(Process tagger) throws IOException {
-        InputStream errors = tagger.getErrorStream();
-        int available = errors.available();
-        return available > 0 && new String(errors.readNBytes(available), StandardCharsets.UTF_8).contains(NEW_CLASS);
     }
 }
