@@ -46,6 +46,8 @@ public final class ExpressionParser {
     /** The faults found after parsing, gravest first. */
     private enum Fault {
         UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED_WORD, UNDEFINED_PLACEHOLDER, OPERAND_COUNT, OPERAND_TYPE, REPEATED_SECTION,
+        /** A path compared with itself, which AWS reports after every other fault of a condition. */
+        NOT_DISTINCT,
         /** A value of the wrong type for ADD or DELETE, which AWS finds before functions' faults. */
         CLAUSE_OPERAND_TYPE
     }
@@ -219,8 +221,8 @@ public final class ExpressionParser {
     /** AWS refuses comparing a document path with itself ({@code a = a}, {@code contains(a, a)}); values may repeat. */
     private void requireDistinct(String operator, Operand first, Operand second) {
         if (first instanceof Operand.PathOperand a && second instanceof Operand.PathOperand b && a.path().equals(b.path())) {
-            throw invalid("The first operand must be distinct from the remaining operands for this operator or function;"
-                    + " operator: " + operator + ", first operand: " + a.path());
+            fault(Fault.NOT_DISTINCT, "The first operand must be distinct from the remaining operands for this operator or"
+                    + " function; operator: " + operator + ", first operand: " + a.path());
         }
     }
 

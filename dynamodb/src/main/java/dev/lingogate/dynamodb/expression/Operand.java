@@ -58,7 +58,7 @@ public sealed interface Operand {
         }
     }
 
-    /** {@code size(path)}: a string's or binary's length in bytes, a collection's element count. */
+    /** {@code size(path)}: a string's length in characters, a binary's in bytes, a collection's element count. */
     record Size(Path path) implements Operand {
         @Override
         public JsonNode value(JsonNode item) {
@@ -68,7 +68,8 @@ public sealed interface Operand {
             }
             String type = AttributeValue.type(value);
             long size = switch (type) {
-                case "S" -> AttributeValue.utf8Length(value.get("S").asText());
+                // a string's size is its length in characters (UTF-16 code units), not its UTF-8 bytes, as AWS counts it
+                case "S" -> value.get("S").asText().length();
                 case "B" -> AttributeValue.binary(value).length;
                 case "SS", "NS", "BS", "L", "M" -> value.get(type).size();
                 default -> -1;

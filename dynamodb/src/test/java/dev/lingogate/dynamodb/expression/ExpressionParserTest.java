@@ -24,6 +24,16 @@ class ExpressionParserTest {
     }
 
     @Test
+    void aStringsSizeIsItsLengthInCharactersNotBytes() {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        values.set(":three", JsonNodeFactory.instance.objectNode().put("N", "3"));
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.set("s", JsonNodeFactory.instance.objectNode().put("S", "ab\u00ff"));
+        assertThat(ExpressionParser.condition("FilterExpression", "size(s) = :three", new ExpressionAttributes(null, values))
+                .test(item)).isTrue();
+    }
+
+    @Test
     void andBindsTighterThanOr() {
         // true OR (false AND false) is true; (true OR false) AND false would be false
         Condition condition = ExpressionParser.condition("ConditionExpression",
@@ -101,6 +111,8 @@ class ExpressionParserTest {
         assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "contains(a, a)", values()))
                 .hasMessageContaining("operator: contains, first operand: [a]");
         ExpressionParser.condition("FilterExpression", ":one = :one", values());
+        assertThatThrownBy(() -> ExpressionParser.condition("FilterExpression", "a = a AND b = :undefined", values()))
+                .hasMessageContaining("An expression attribute value used in expression is not defined");
     }
 
     @Test
