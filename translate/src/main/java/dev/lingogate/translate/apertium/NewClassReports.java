@@ -1,62 +1,60 @@
 package dev.lingogate.translate.apertium;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One answer of the HMM tagger run with {@code -d} and its standard error merged into its output,
- * split into the answer proper and whether the tagger reported, while tagging it, an ambiguity class
- * its model lacks (see {@link TaggerGate}). A report is a block of four lines,
+ * What the HMM tagger run with {@code -d} reports on its standard error when it meets an ambiguity
+ * class its model lacks (see {@link TaggerGate}): a block of four lines naming the word,
  * <pre>
  * Error: A new ambiguity class was found. ⏎
  * Retraining the tagger is necessary so as to take it into account.⏎
  * Word 'included'.⏎
  * New ambiguity class: {ADV,ADJ,VLEXPP,PAST}⏎
  * </pre>
- * written between two writes of the answer, anywhere in it; taken out, the answer is what the
- * tagger wrote on its output alone. Nothing of the answer proper can look like it: the tagger's
- * words are in {@code ^…$}, and the blanks between them hold no such run of text.
+ * Its other messages (warnings about tags) are passed over.
  */
-record NewClassReports(byte[] answer, boolean found) {
+final class NewClassReports {
 
-    private static final byte[] OPENING = bytes("Error: A new ambiguity class was found. \n"
-            + "Retraining the tagger is necessary so as to take it into account.\nWord '");
-    private static final byte[] CLASS = bytes("'.\nNew ambiguity class: {");
-    private static final byte[] CLOSING = bytes("}\n");
+    private static final Pattern REPORT = Pattern.compile(
+            "Error: A new ambiguity class was found\\. \\nRetraining the tagger is necessary so as to take it into account\\.\\n"
+                    + "Word '(.*)'\\.\\nNew ambiguity class: \\{[^}\\n]*\\}\\n");
+    /** Where a report may begin that is not yet written whole. */
+    private static final String OPENING = "Error: A new ambiguity class was found.";
 
-    /** The answer, as far as its NUL, with the reports in it taken out. */
-    static NewClassReports in(byte[] written) {
-        int report = indexOf(written, OPENING, 0);
-        if (report < 0) {
-            return new NewClassReports(written, false);
-        }
-        ByteArrayOutputStream answer = new ByteArrayOutputStream(written.length);
-        int from = 0;
-        while (report >= 0) {
-            int classAt = indexOf(written, CLASS, report + OPENING.length);
-            int end = classAt < 0 ? -1 : indexOf(written, CLOSING, classAt + CLASS.length);
-            if (end < 0) {
-                break;
-            }
-            answer.write(written, from, report - from);
-            from = end + CLOSING.length;
-            report = indexOf(written, OPENING, from);
-        }
-        answer.write(written, from, written.length - from);
-        return new NewClassReports(answer.toByteArray(), true);
+    private final InputStream errors;
+    private String unread = "";
+
+    NewClassReports(InputStream errors) {
+        this.errors = errors;
     }
 
-    private static int indexOf(byte[] in, byte[] sought, int from) {
-        for (int i = from; i <= in.length - sought.length; i++) {
-            if (in[i] == sought[0] && Arrays.equals(in, i, i + sought.length, sought, 0, sought.length)) {
-                return i;
-            }
+    /** The words of the reports written whole since the last call, in the order the tagger met them. */
+    List<String> words() throws IOException {
+        int available = errors.available();
+        if (available == 0 && unread.isEmpty()) {
+            return List.of();
         }
-        return -1;
+        return wordsIn(new String(errors.readNBytes(available), StandardCharsets.UTF_8));
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** The words reported whole once {@code written} follows what came before; a report not written whole yet is kept for the next call. */
+    List<String> wordsIn(String written) {
+        String text = unread + written;
+        List<String> words = new ArrayList<>();
+        Matcher report = REPORT.matcher(text);
+        int end = 0;
+        while (report.find()) {
+            words.add(report.group(1));
+            end = report.end();
+        }
+        int opening = text.indexOf(OPENING, end);
+        unread = opening < 0 ? "" : text.substring(opening);
+        return words;
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,15 +24,18 @@ import java.util.List;
  * "encontró" alone but "encontrado" after "Sets the name of the cluster, which is included in the
  * process title.", because of "included". About one corpus sentence in a hundred does this.
  *
- * <p>With {@code -d} the tagger reports each such word on its standard error, and its output is
- * otherwise unchanged. The gate merges that standard error into the output, so each report lands in
- * the answer of the request whose word it names, before that answer's NUL ({@link NewClassReports}
- * takes it out again). Read from a pipe of its own, a report seen after an answer could as well come
- * from a request the tagger had read since, and each change cost two restarts. Finding no report in an
- * answer, the gate knows this request left the tagger as it was. Finding one, it knows this request
- * changed it, and its own answer is still right (a fresh run of it alone makes the same change at the
- * same word): the answer goes on, the tagger is replaced by a fresh one (a few milliseconds: its model
- * is small), and the requests after this one sent to the old tagger are sent again to the new one.
+ * <p>With {@code -d} the tagger reports each such word on its standard error ({@link NewClassReports}),
+ * and its output is unchanged. It writes the report while it reads the request, so before the NUL
+ * that ends the request's answer: once the gate has read an answer's NUL, the report of that request,
+ * if any, is in the pipe, and so may be reports of requests the tagger has read since. The gate looks
+ * after every answer and puts each reported word down to the first unanswered request that holds it.
+ * A request that no reported word is put down to was tagged by an unchanged tagger. When the request
+ * just answered is the one a word is put down to, its own answer is still right (a fresh run of it
+ * alone makes the same change at the same word): the answer goes on, the tagger is replaced by a fresh
+ * one (a few milliseconds: its model is small), and the requests after it sent to the old tagger are
+ * sent again to the new one. (Replacing the tagger at the first answer after any report, whichever
+ * request made it, cost each change about two restarts with 16 requests in flight: the one after the
+ * first restart still made the change, on the fresh tagger.)
  *
  * <p>So the tagger streams requests like the programs around it, and only the one request in a
  * hundred that changes it costs one restart and the requests behind it a second tagging. (Feeding
@@ -64,6 +68,9 @@ final class TaggerGate {
     private final Deque<Process> spares = new ArrayDeque<>();
     private boolean stopped;
     private long restarts;
+    /** The drainer's: the reports of the tagger now running, and the words reported by requests not answered yet. */
+    private NewClassReports reports;
+    private final List<String> pendingWords = new ArrayList<>();
 
     /**
      * @param requests the output of the programs before the tagger
@@ -75,9 +82,7 @@ final class TaggerGate {
         this.name = name;
         List<String> reporting = new ArrayList<>(command);
         reporting.add(1, "-d");
-        // Its reports go into its output, each in the answer of the request that made it: read from a
-        // pipe of their own, they could not be told from the reports of requests the tagger read since.
-        this.builder = new ProcessBuilder(reporting).redirectErrorStream(true);
+        this.builder = new ProcessBuilder(reporting);
         builder.environment().put("LC_ALL", "C.UTF-8");
         this.requests = requests;
         this.answers = answers;
@@ -219,15 +224,14 @@ final class TaggerGate {
     }
 
     /**
-     * Passes each answer of the tagger to the programs after it, without the reports written into it,
-     * and after each one that carried a report starts a fresh tagger and has the requests after this
-     * one sent to it.
+     * Passes each answer of the tagger to the programs after it, and after each one looks at what the
+     * tagger reported: on a change, starts a fresh tagger and has the requests after this one sent to it.
      */
     private void drain() {
         byte[] chunk = new byte[64 * 1024];
-        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         try {
             Process from = tagger();
+            reports = new NewClassReports(from.getErrorStream());
             InputStream output = from.getInputStream();
             int read;
             reading:
@@ -237,12 +241,9 @@ final class TaggerGate {
                     if (chunk[i] != 0) {
                         continue;
                     }
-                    answer.write(chunk, start, i + 1 - start);
+                    answers.write(chunk, start, i + 1 - start);
                     start = i + 1;
-                    NewClassReports reports = NewClassReports.in(answer.toByteArray());
-                    answer.reset();
-                    answers.write(reports.answer());
-                    Process fresh = reports.found() ? freshTagger() : null;
+                    Process fresh = changedByThisRequest(reports.words()) ? freshTagger() : null;
                     synchronized (lock) {
                         if (stopped) {
                             if (fresh != null) {
@@ -253,6 +254,8 @@ final class TaggerGate {
                         unanswered.remove(0);
                         sent--;
                         if (fresh != null) {
+                            pendingWords.clear();
+                            reports = new NewClassReports(fresh.getErrorStream());
                             tagger.destroy();
                             tagger = fresh;
                             sent = 0;
@@ -268,8 +271,7 @@ final class TaggerGate {
                         continue reading;
                     }
                 }
-                // The rest of an answer waits for its NUL: a report may still come into it.
-                answer.write(chunk, start, read - start);
+                answers.write(chunk, start, read - start);
                 answers.flush();
             }
         } catch (IOException e) {
@@ -318,6 +320,31 @@ final class TaggerGate {
             }
         } catch (IOException e) {
             // Taggers are then started when needed; if they cannot be, the drainer stops the pipeline.
+        }
+    }
+
+    /**
+     * Whether the request just answered changed the tagger: whether it holds a word reported since the
+     * last restart. A reported word that no request sent to this tagger holds (spelled otherwise in the
+     * report than in the stream) is put down to this request: one restart too many is safe, one too few
+     * is not. Otherwise a word goes to the first unanswered request that holds it, which is the one that
+     * made the report or one before it, so the tagger is never replaced later than it must be.
+     */
+    private boolean changedByThisRequest(List<String> reported) {
+        pendingWords.addAll(reported);
+        if (pendingWords.isEmpty()) {
+            return false;
+        }
+        synchronized (lock) {
+            List<String> waiting = unanswered.subList(0, Math.max(1, Math.min(sent, unanswered.size()))).stream()
+                    .map(request -> new String(request, StandardCharsets.UTF_8)).toList();
+            for (String word : pendingWords) {
+                String asTagged = "^" + word + "/";
+                if (waiting.get(0).contains(asTagged) || waiting.stream().noneMatch(request -> request.contains(asTagged))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -2,61 +2,40 @@ package dev.lingogate.translate.apertium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
-/** The reports the HMM tagger writes into its answers are found and taken out, wherever they fall. */
+/** The words of the tagger's reports of a new ambiguity class are read from its standard error, and nothing else is. */
 class NewClassReportsTest {
 
-    private static final String INCLUDED_REPORT = "Error: A new ambiguity class was found. \n"
-            + "Retraining the tagger is necessary so as to take it into account.\n"
-            + "Word 'included'.\nNew ambiguity class: {ADV,ADJ,VLEXPP,PAST}\n";
-    private static final String ÉTÉ_REPORT = "Error: A new ambiguity class was found. \n"
-            + "Retraining the tagger is necessary so as to take it into account.\n"
-            + "Word 'été'.\nNew ambiguity class: {N,VLEXPP}\n";
+    private static final String INCLUDED = report("included", "ADV,ADJ,VLEXPP,PAST");
+    private static final String ÉTÉ = report("été", "N,VLEXPP");
+    private static final String WARNING = "Warning: There is not coarse tag for the fine tag '$' of '$'\n"
+            + "         This is because of an incomplete tagset definition or a dictionary error\n";
+
+    private final NewClassReports reports = new NewClassReports(InputStream.nullInputStream());
 
     @Test
-    void anAnswerWithoutReportIsPassedAsWritten() {
-        NewClassReports reports = NewClassReports.in(bytes("^No<det><ind><sp>$ ^*OS$\0"));
-
-        assertThat(reports.found()).isFalse();
-        assertThat(text(reports.answer())).isEqualTo("^No<det><ind><sp>$ ^*OS$\0");
+    void theWordsOfWholeReportsAreReadInOrderAndWarningsPassedOver() {
+        assertThat(reports.wordsIn(WARNING + INCLUDED + WARNING + ÉTÉ)).containsExactly("included", "été");
     }
 
     @Test
-    void aReportBetweenTwoWordsIsFoundAndTakenOut() {
-        NewClassReports reports = NewClassReports.in(
-                bytes("^be<vbser><pri><p3><sg>$" + INCLUDED_REPORT + " ^include<vblex><pp>$\0"));
+    void aReportWrittenInPartIsReadOnceItIsWhole() {
+        int half = INCLUDED.length() / 2;
 
-        assertThat(reports.found()).isTrue();
-        assertThat(text(reports.answer())).isEqualTo("^be<vbser><pri><p3><sg>$ ^include<vblex><pp>$\0");
+        assertThat(reports.wordsIn(WARNING + INCLUDED.substring(0, half))).isEmpty();
+        assertThat(reports.wordsIn(INCLUDED.substring(half))).containsExactly("included");
     }
 
     @Test
-    void aReportInsideAWordAndASecondOneAreBothTakenOut() {
-        NewClassReports reports = NewClassReports.in(
-                bytes("^be<vbs" + INCLUDED_REPORT + "er>$ ^a$" + ÉTÉ_REPORT + "\0"));
-
-        assertThat(reports.found()).isTrue();
-        assertThat(text(reports.answer())).isEqualTo("^be<vbser>$ ^a$\0");
+    void nothingButWarningsReportsNoWord() {
+        assertThat(reports.wordsIn(WARNING)).isEmpty();
     }
 
-    @Test
-    void anUnfinishedReportIsLeftInTheAnswerAndStillCountsAsAChange() {
-        String unfinished = "Error: A new ambiguity class was found. \n"
-                + "Retraining the tagger is necessary so as to take it into account.\nWord 'x\0";
-
-        NewClassReports reports = NewClassReports.in(bytes(unfinished));
-
-        assertThat(reports.found()).as("a needless restart costs less than a wrong answer").isTrue();
-        assertThat(text(reports.answer())).isEqualTo(unfinished);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String report(String word, String ambiguityClass) {
+        return "Error: A new ambiguity class was found. \n"
+                + "Retraining the tagger is necessary so as to take it into account.\n"
+                + "Word '" + word + "'.\nNew ambiguity class: {" + ambiguityClass + "}\n";
     }
 }
