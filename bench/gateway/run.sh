@@ -78,7 +78,7 @@ nginx_pid=$!
 java -Xms256m -Xmx256m -XX:+UseParallelGC -cp "$classpath" bench/gateway/ProxyGateway.java "$gateway_port" \
     "http://127.0.0.1:$backend_port" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
-trap 'kill $gateway_pid $nginx_pid $backend_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $gateway_pid $nginx_pid $backend_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 until grep -qs "gateway listening" "$work/gateway.log"; do
     kill -0 $gateway_pid 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
@@ -141,7 +141,7 @@ java -Dlingogate.runtimeClientDir="$(dirname "${launcher##*:}")/runtime-client" 
     --port "$lambda_port" --edge-port "${LAMBDA_EDGE_PORT:-18084}" --metrics-port "${LAMBDA_METRICS_PORT:-18085}" \
     >"$work/up.log" 2>&1 &
 up_pid=$!
-trap 'kill $up_pid $gateway_pid $nginx_pid $backend_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $up_pid $gateway_pid $nginx_pid $backend_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 until grep -qs "Lingogate is up" "$work/up.log"; do
     kill -0 $up_pid 2>/dev/null || { cat "$work/up.log"; exit 1; }
     sleep 0.5
