@@ -4,7 +4,6 @@ import static dev.lingogate.dynamodb.ItemsTest.n;
 import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -24,21 +22,14 @@ class ConcurrentWritesTest {
 
     private static final int CLIENTS = 16;
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Counters", false));
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     @Test

@@ -7,12 +7,10 @@ import static dev.lingogate.dynamodb.ItemsTest.n;
 import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,25 +27,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 class ConsumedCapacityTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Plain", false));
         dynamo.createTable(TablesTest.table("Sorted", true));
         dynamo.createTable(r -> r.tableName("Indexed").billingMode(BillingMode.PAY_PER_REQUEST).keySchema(hash("id"))
                 .attributeDefinitions(defined("id", ScalarAttributeType.S), defined("colour", ScalarAttributeType.S))
                 .globalSecondaryIndexes(global("byColour", Projection.builder().projectionType(ProjectionType.ALL).build(), hash("colour"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     /** An item of about {@code bytes} bytes as DynamoDB sizes it: "id" and its value, "data" and its value. */

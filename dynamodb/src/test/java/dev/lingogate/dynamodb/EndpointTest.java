@@ -6,28 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DynamoDB's endpoint as its clients see it besides the operations: health line, request ids, checksums. */
 class EndpointTest {
 
-    @TempDir
-    static Path dataDir;
-    private static RunningEdge edge;
-
-    @BeforeAll
-    static void start() {
-        edge = new RunningEdge(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
-    }
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
 
     @Test
     void aGetOfTheRootIsAnsweredWithDynamoDbsHealthLine() throws Exception {

@@ -3,13 +3,11 @@ package dev.lingogate.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,22 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 class ItemsTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Items", false));
         dynamo.createTable(TablesTest.table("Sorted", true));
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     static AttributeValue s(String value) {

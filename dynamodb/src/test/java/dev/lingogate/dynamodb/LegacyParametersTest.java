@@ -6,13 +6,11 @@ import static dev.lingogate.dynamodb.ItemsTest.n;
 import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
@@ -31,14 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 /** The parameters older clients send instead of expressions, answered as the expressions they stand for. */
 class LegacyParametersTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Log", true));
         for (int sk = 1; sk <= 6; sk++) {
@@ -47,11 +43,6 @@ class LegacyParametersTest {
                     "kind", s(i % 2 == 0 ? "even" : "odd"), "tags", AttributeValue.fromSs(List.of("t" + i, "all")))));
         }
         dynamo.createTable(TablesTest.table("Things", false));
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     static Condition condition(ComparisonOperator operator, AttributeValue... values) {

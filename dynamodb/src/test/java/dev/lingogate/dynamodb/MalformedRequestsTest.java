@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bodies the SDK never sends, signed by hand: a JSON value of the wrong type is a
@@ -18,20 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MalformedRequestsTest {
 
-    @TempDir
-    static Path dataDir;
-    private static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() {
-        edge = new RunningEdge(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
-    }
 
     private static JsonNode answer(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

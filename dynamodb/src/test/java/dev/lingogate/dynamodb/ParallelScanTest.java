@@ -5,16 +5,14 @@ import static dev.lingogate.dynamodb.BatchTest.message;
 import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -23,14 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class ParallelScanTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Many", false));
         for (int batch = 0; batch < 8; batch++) {
@@ -40,11 +36,6 @@ class ParallelScanTest {
             }
             dynamo.batchWriteItem(r -> r.requestItems(Map.of("Many", puts)));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     /** Every id of one segment, read page by page. */

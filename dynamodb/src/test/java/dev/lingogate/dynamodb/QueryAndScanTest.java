@@ -5,14 +5,12 @@ import static dev.lingogate.dynamodb.ItemsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,9 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 class QueryAndScanTest {
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     /** Sort keys chosen to catch a textual instead of numeric order. */
@@ -38,7 +35,6 @@ class QueryAndScanTest {
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
         dynamo.createTable(TablesTest.table("Events", true));
         for (String sk : SORT_KEYS) {
@@ -49,11 +45,6 @@ class QueryAndScanTest {
         for (String word : new String[] {"apple", "apricot", "banana", "Zebra", "é", "a"}) {
             dynamo.putItem(r -> r.tableName("Words").item(Map.of("id", s(word))));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     private static List<String> sortKeys(QueryResponse response) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Query and Scan requests checked as AWS checks them: everything that can be checked without the
@@ -17,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadValidationTest {
 
-    @TempDir
-    static Path dataDir;
-    private static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        edge = new RunningEdge(dataDir);
         created("{\"TableName\": \"Events\", \"BillingMode\": \"PAY_PER_REQUEST\","
                 + " \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"},"
                 + " {\"AttributeName\": \"sk\", \"AttributeType\": \"N\"}],"
@@ -36,11 +32,6 @@ class ReadValidationTest {
 
     private static void created(String body) throws Exception {
         assertThat(edge.post("CreateTable", body).statusCode()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     private static String validationMessage(String operation, String body) throws Exception {

@@ -17,10 +17,16 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -37,14 +43,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * A real edge on an ephemeral port serving DynamoDB on SQLite files in a directory, and an SDK
  * client for it; expired items are swept every {@link #EXPIRY_SWEEP}.
+ *
+ * <p>A test class that shares one edge among its tests registers it, and gets it started on a
+ * directory of its own before its {@code @BeforeAll} methods and closed after its {@code @AfterAll}:
+ * {@code @RegisterExtension static final RunningEdge edge = RunningEdge.perTestClass();}
  */
-final class RunningEdge implements AutoCloseable {
+final class RunningEdge implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String ACCESS_KEY = "AKIDTEST";
     static final String SECRET_KEY = "test-secret";
     static final Duration EXPIRY_SWEEP = Duration.ofMillis(200);
 
-    private final Path dataDir;
+    private Path dataDir;
     private final Duration tableStatusWindow;
     private final Vertx vertx = Vertx.vertx();
     private DynamoDb dynamoDb;
@@ -53,6 +63,31 @@ final class RunningEdge implements AutoCloseable {
 
     RunningEdge(Path dataDir) {
         this(dataDir, Duration.ZERO);
+    }
+
+    /** Not started yet: a test class's extension, started on a directory of its own. */
+    private RunningEdge() {
+        this.tableStatusWindow = Duration.ZERO;
+    }
+
+    static RunningEdge perTestClass() {
+        return new RunningEdge();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("lingogate-dynamodb-");
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** An edge whose tables stay CREATING and DELETING for {@code tableStatusWindow}, as on AWS. */

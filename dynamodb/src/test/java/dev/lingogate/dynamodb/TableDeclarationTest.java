@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A CreateTable or UpdateTable declaration checked as AWS checks it: constraints inside list members
@@ -18,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TableDeclarationTest {
 
-    @TempDir
-    static Path dataDir;
-    private static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String DEFINITIONS_AB = "\"AttributeDefinitions\": [{\"AttributeName\": \"a\", \"AttributeType\": \"S\"},"
@@ -28,16 +24,6 @@ class TableDeclarationTest {
     private static final String KEYS_AB = "\"KeySchema\": [{\"AttributeName\": \"a\", \"KeyType\": \"HASH\"},"
             + " {\"AttributeName\": \"b\", \"KeyType\": \"RANGE\"}]";
     private static final String THROUGHPUT = "\"ProvisionedThroughput\": {\"ReadCapacityUnits\": 1, \"WriteCapacityUnits\": 1}";
-
-    @BeforeAll
-    static void start() {
-        edge = new RunningEdge(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
-    }
 
     private static String validationMessage(String operation, String body) throws Exception {
         HttpResponse<String> response = edge.post(operation, body);

@@ -15,14 +15,12 @@ import dev.lingogate.iam.policy.Statement;
 import dev.lingogate.iam.sigv4.SigV4Verifier;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -36,20 +34,13 @@ class TagsTest {
 
     static final String ARN_PREFIX = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
-    @TempDir
-    static Path dataDir;
-    static RunningEdge edge;
+    @RegisterExtension
+    static final RunningEdge edge = RunningEdge.perTestClass();
     static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() {
-        edge = new RunningEdge(dataDir);
         dynamo = edge.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        edge.close();
     }
 
     static Tag tag(String key, String value) {
