@@ -58,12 +58,24 @@ class DetectDominantLanguageTest {
     }
 
     @Test
-    void twoWordsAreNeverDetectedWithConfidence() {
-        // LibreTranslate users saw this detected as Bengali at 90%.
-        List<DominantLanguage> languages = edge.comprehend().detectDominantLanguage(r -> r.text("hello handsome")).languages();
+    void aShortTextIsConfidentOnlyWhenADictionaryVouchesForEveryWord() {
+        // LibreTranslate users saw "hello handsome" detected as Bengali at 90%.
+        assertThat(topLanguage("hello handsome").languageCode()).isEqualTo("en");
+        assertThat(topLanguage("The house is big.").score()).isGreaterThan(0.9f);
+        assertThat(topLanguage("Bon dia a tothom.").languageCode()).isEqualTo("ca");
+        assertThat(topLanguage("Bon dia a tothom.").score()).isGreaterThan(0.9f);
+    }
 
-        assertThat(languages).isNotEmpty().allSatisfy(language -> assertThat(language.score()).isLessThan(0.5f));
-        assertThat(languages.get(0).languageCode()).isEqualTo("en");
+    @Test
+    void aShortTextWithAWordNoDictionaryKnowsIsNeverDetectedWithConfidence() {
+        assertThat(edge.comprehend().detectDominantLanguage(r -> r.text("hello zworbly")).languages())
+                .allSatisfy(language -> assertThat(language.score()).isLessThan(0.5f));
+        // German has no analyser here: a short German text stays a guess.
+        assertThat(topLanguage("Guten Morgen").score()).isLessThan(0.5f);
+    }
+
+    private DominantLanguage topLanguage(String text) {
+        return edge.comprehend().detectDominantLanguage(r -> r.text(text)).languages().get(0);
     }
 
     @Test

@@ -119,6 +119,14 @@ class TranslateTextTest {
     }
 
     @Test
+    void autoDetectsAShortEverydaySentence() {
+        TranslateTextResponse answer = translate("The house is big.", "auto", "es");
+
+        assertThat(answer.sourceLanguageCode()).isEqualTo("en");
+        assertThat(answer.translatedText()).isEqualTo(ApertiumCli.translate("eng-spa", "The house is big."));
+    }
+
+    @Test
     void autoOnATextWithoutLanguageFailsWithLowConfidence() {
         assertThatThrownBy(() -> translate("12345 67890", "auto", "es"))
                 .isInstanceOfSatisfying(DetectedLanguageLowConfidenceException.class, e -> {

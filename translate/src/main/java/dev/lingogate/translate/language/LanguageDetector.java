@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * Tells which language a text is in, with scores that mean what Comprehend's mean: how likely each
@@ -22,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
  *     turned into shares of the likelihood; where Lingua hesitates between languages that have an
  *     Apertium analyser ({@link Lexicon}), the share of the text's words each analyser knows
  *     weighs in.</li>
- * <li>A short text is weak evidence, whatever Lingua says ("hello handsome" is not 90% anything):
- *     its scores are scaled down by how far it is from {@value #CONFIDENT_LETTERS} letters.</li>
+ * <li>A short text is weak evidence, whatever Lingua says (LibreTranslate's users saw "hello
+ *     handsome" called Bengali at 90%): its scores are scaled down by how far it is from
+ *     {@value #CONFIDENT_LETTERS} letters, unless a dictionary vouches for it: every word of it is
+ *     known to the favourite's analyser and no other analyser knows them all ("The house is big."
+ *     is English beyond doubt, however short).</li>
  * </ul>
  * The models load in the background from the moment the detector is made.
  */
@@ -45,6 +50,9 @@ public final class LanguageDetector implements AutoCloseable {
     private static final double COVERAGE_WEIGHT = 8;
     /** Letters from which a text is long enough to be judged with full confidence. */
     static final int CONFIDENT_LETTERS = 30;
+    /** A single word is too little for a dictionary to vouch for: "no" is a word of four languages. */
+    private static final int LEAST_WORDS_VOUCHED_FOR = 2;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private final CompletableFuture<com.github.pemistahl.lingua.api.LanguageDetector> lingua;
     private final Map<String, Lexicon> lexicons;
@@ -84,9 +92,10 @@ public final class LanguageDetector implements AutoCloseable {
         Map<String, Double> weights = new HashMap<>();
         lingua.join().computeLanguageConfidenceValues(text).forEach((language, relative) ->
                 weights.put(language.getIsoCode639_1().name().toLowerCase(Locale.ROOT), Math.pow(relative, SHARPNESS)));
-        weighCloseCallsByLexicon(text, weights);
+        Coverage coverage = new Coverage(text);
+        weighCloseCallsByLexicon(coverage, weights);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        double reliability = Math.min(1.0, letters(text) / (double) CONFIDENT_LETTERS);
+        double reliability = reliability(text, favourite(weights), coverage);
         return weights.entrySet().stream()
                 .map(entry -> new LanguageScore(entry.getKey(), entry.getValue() / total * reliability))
                 .filter(score -> score.score() >= LEAST_SCORE)
@@ -95,24 +104,62 @@ public final class LanguageDetector implements AutoCloseable {
                 .toList();
     }
 
-    private void weighCloseCallsByLexicon(String text, Map<String, Double> weights) {
+    private void weighCloseCallsByLexicon(Coverage coverage, Map<String, Double> weights) {
         double closeCall = Math.pow(CLOSE_CALL, SHARPNESS);
-        Map<String, Double> coverage = new HashMap<>();
+        Map<String, Double> shares = new HashMap<>();
         weights.forEach((language, weight) -> {
-            Lexicon lexicon = lexicons.get(language);
-            if (weight >= closeCall && lexicon != null) {
-                lexicon.coverage(text).ifPresent(share -> coverage.put(language, share));
+            if (weight >= closeCall) {
+                coverage.of(language).ifPresent(share -> shares.put(language, share));
             }
         });
-        if (coverage.size() < 2) {
+        if (shares.size() < 2) {
             return;
         }
-        double best = coverage.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double best = shares.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         if (best == 0) {
             return;
         }
-        coverage.forEach((language, share) -> weights.computeIfPresent(language,
+        shares.forEach((language, share) -> weights.computeIfPresent(language,
                 (key, weight) -> weight * Math.pow(share / best, COVERAGE_WEIGHT)));
+    }
+
+    private double reliability(String text, Optional<String> favourite, Coverage coverage) {
+        double byLength = Math.min(1.0, letters(text) / (double) CONFIDENT_LETTERS);
+        return byLength < 1.0 && vouchedForByDictionary(text, favourite, coverage) ? 1.0 : byLength;
+    }
+
+    private static Optional<String> favourite(Map<String, Double> weights) {
+        return weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /** Every word known to the favourite's analyser, and to no other analyser all of them. */
+    private boolean vouchedForByDictionary(String text, Optional<String> favourite, Coverage coverage) {
+        if (favourite.isEmpty() || WORD.matcher(text).results().count() < LEAST_WORDS_VOUCHED_FOR
+                || !coverage.knowsEveryWord(favourite.get())) {
+            return false;
+        }
+        return lexicons.keySet().stream()
+                .filter(language -> !language.equals(favourite.get()))
+                .noneMatch(coverage::knowsEveryWord);
+    }
+
+    /** The analysers' coverage of one text, each asked at most once. */
+    private final class Coverage {
+        private final String text;
+        private final Map<String, Optional<Double>> byLanguage = new HashMap<>();
+
+        Coverage(String text) {
+            this.text = text;
+        }
+
+        Optional<Double> of(String language) {
+            Lexicon lexicon = lexicons.get(language);
+            return lexicon == null ? Optional.empty() : byLanguage.computeIfAbsent(language, key -> lexicon.coverage(text));
+        }
+
+        boolean knowsEveryWord(String language) {
+            return of(language).map(share -> share == 1.0).orElse(false);
+        }
     }
 
     /** A Chinese or Japanese character, or a Korean syllable, says as much as a few letters of an alphabet. */
