@@ -74,13 +74,14 @@ class WebPageTest {
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> new Select(d.findElement(By.id("target"))).getOptions().size() > 1);
 
-        new Select(browser.findElement(By.id("source"))).selectByValue("en");
+        // The source stays at Auto-detect, as a person leaves it.
         new Select(browser.findElement(By.id("target"))).selectByValue("es");
         WebElement text = browser.findElement(By.id("text"));
         text.sendKeys("The house is big.");
         text.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "La casa es grande."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detected"), "English"));
         wait.until(d -> d.findElement(By.cssSelector("#history li.entry .translated")).getText()
                 .contains("La casa es grande."));
         String id = wait.until(d -> d.findElement(By.cssSelector("#history li.entry")).getAttribute("data-id"));
