@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The canonical form of a request that SigV4 hashes and signs (AWS's "Create a canonical request"). */
 final class CanonicalRequest {
+
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private CanonicalRequest() {
     }
@@ -60,7 +63,9 @@ final class CanonicalRequest {
     }
 
     private static String trimAll(String value) {
-        return value.trim().replaceAll(" +", " ");
+        String trimmed = value.trim();
+        // Most values have no run of spaces: skip the pattern then (String.replaceAll compiles one per call).
+        return trimmed.contains("  ") ? SPACES.matcher(trimmed).replaceAll(" ") : trimmed;
     }
 
     /** RFC 3986 encoding as SigV4 defines it: unreserved characters stay, everything else is %XX. */

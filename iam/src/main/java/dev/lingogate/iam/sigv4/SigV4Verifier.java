@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,8 +30,12 @@ public final class SigV4Verifier {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
+    /** Days × regions × services × keys in use: a handful; the bound only guards against a flood of scopes. */
+    private static final int MAX_SIGNING_KEYS = 1_024;
+
     private final KeyRing keyRing;
     private final Clock clock;
+    private final Map<String, DerivedKey> signingKeys = new ConcurrentHashMap<>();
 
     public SigV4Verifier(KeyRing keyRing, Clock clock) {
         this.keyRing = keyRing;
@@ -114,12 +120,29 @@ public final class SigV4Verifier {
         }
     }
 
-    private static byte[] signingKey(String secret, Authorization authorization) {
+    /**
+     * The key is the same for every request of a day, region and service, so it is derived once
+     * (four HMACs) and kept, as AWS's own signers keep it; it is derived again if the access key's
+     * secret changed since.
+     */
+    private byte[] signingKey(String secret, Authorization authorization) {
+        String scope = authorization.accessKeyId() + '/' + authorization.scope();
+        DerivedKey known = signingKeys.get(scope);
+        if (known != null && known.secret().equals(secret)) {
+            return known.key();
+        }
         byte[] date = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), authorization.date());
         byte[] region = hmac(date, authorization.region());
         byte[] service = hmac(region, authorization.service());
-        return hmac(service, "aws4_request");
+        byte[] key = hmac(service, "aws4_request");
+        if (signingKeys.size() >= MAX_SIGNING_KEYS) {
+            signingKeys.clear();
+        }
+        signingKeys.put(scope, new DerivedKey(secret, key));
+        return key;
     }
+
+    private record DerivedKey(String secret, byte[] key) {}
 
     private static byte[] hmac(byte[] key, String data) {
         try {

@@ -79,6 +79,20 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void aKeyWhoseSecretChangedNoLongerVerifiesWithTheOldSecret() throws Exception {
+        SignedRequest withOldSecret = signedBySdk(KEY, SdkHttpMethod.POST, "http://127.0.0.1:4566/", "{}");
+        assertThat(verifier.verify(withOldSecret)).isEqualTo(ADMIN);
+
+        AccessKey rotated = new AccessKey(KEY.id(), "a-new-secret-after-rotation");
+        keyRing.add(rotated, ADMIN);
+
+        assertThatThrownBy(() -> verifier.verify(withOldSecret))
+                .isInstanceOfSatisfying(SignatureException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("InvalidSignatureException"));
+        assertThat(verifier.verify(signedBySdk(rotated, SdkHttpMethod.POST, "http://127.0.0.1:4566/", "{}"))).isEqualTo(ADMIN);
+    }
+
+    @Test
     void unknownAccessKeyIsAnUnrecognizedClient() throws Exception {
         SignedRequest request = signedBySdk(new AccessKey("AKIDUNKNOWN", "x"), SdkHttpMethod.POST, "http://127.0.0.1:4566/", "{}");
 
