@@ -27,8 +27,8 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  mvn -B -q -pl dynamodb test-compile dependency:build-classpath -Dmdep.outputFile="$here/.edge.classpath" >&2
-  mvn -B -q -pl bench package -DskipTests dependency:build-classpath -Dmdep.outputFile="$here/.driver.classpath" >&2
+  mvn -B -q -pl dynamodb test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$here/.edge.classpath" >&2
+  mvn -B -q -pl bench package -DskipTests dependency:build-classpath -Dmdep.outputFile="$PWD/$here/.driver.classpath" >&2
 fi
 if [ ! -x "$here/node_modules/.bin/dynalite" ]; then
   npm install --no-save --no-audit --no-fund --prefix "$here" dynalite >&2
