@@ -116,6 +116,43 @@ class AwsCliTest {
         }
     }
     @Test
+    void cliListsDescribesWaitsForAndDeletesTables() throws Exception {
+        assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
+        ObjectMapper json = new ObjectMapper();
+        try (RunningEdge edge = new RunningEdge(dataDir)) {
+            for (String name : new String[] {"Alpha", "Beta", "Gamma"}) {
+                Outcome created = aws(edge, "create-table", "--table-name", name, "--billing-mode", "PAY_PER_REQUEST",
+                        "--key-schema", "AttributeName=pk,KeyType=HASH", "--attribute-definitions", "AttributeName=pk,AttributeType=S");
+                assertThat(created.exitCode()).as(created.stderr()).isZero();
+            }
+            // The CLI's waiter polls DescribeTable until the table is ACTIVE.
+            Outcome exists = aws(edge, "wait", "table-exists", "--table-name", "Beta");
+            assertThat(exists.exitCode()).as(exists.stderr()).isZero();
+
+            // --page-size makes the CLI follow LastEvaluatedTableName across pages of ListTables.
+            Outcome listed = aws(edge, "list-tables", "--page-size", "2");
+            assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+            assertThat(json.readTree(listed.stdout()).get("TableNames")).extracting(JsonNode::asText)
+                    .containsExactly("Alpha", "Beta", "Gamma");
+
+            Outcome described = aws(edge, "describe-table", "--table-name", "Beta");
+            assertThat(described.exitCode()).as(described.stderr()).isZero();
+            JsonNode table = json.readTree(described.stdout()).get("Table");
+            assertThat(table.get("TableArn").asText()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/Beta");
+            assertThat(table.at("/BillingModeSummary/BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+
+            Outcome deleted = aws(edge, "delete-table", "--table-name", "Beta");
+            assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();
+            Outcome gone = aws(edge, "wait", "table-not-exists", "--table-name", "Beta");
+            assertThat(gone.exitCode()).as(gone.stderr()).isZero();
+
+            Outcome missing = aws(edge, "describe-table", "--table-name", "Beta");
+            assertThat(missing.exitCode()).isNotZero();
+            assertThat(missing.stderr()).contains("ResourceNotFoundException").contains("Requested resource not found");
+        }
+    }
+
+    @Test
     void cliTagsExpiresScansInSegmentsAndSpeaksTheLegacyParameters() throws Exception {
         assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (Debian package awscli) is not installed");
         ObjectMapper json = new ObjectMapper();
