@@ -12,9 +12,16 @@ import java.util.Map;
  * @param rawQuery  the query string as sent, without '?', or empty
  * @param headers   header names in lower case, values in arrival order
  * @param caller    the principal whose key signed the call
+ * @param replyHeaders where the operation puts headers of its own on the reply
  */
 public record AwsRequest(String requestId, String method, String rawPath, String rawQuery,
-        Map<String, List<String>> headers, byte[] body, Principal caller) {
+        Map<String, List<String>> headers, byte[] body, Principal caller, ReplyHeaders replyHeaders) {
+
+    /** A call whose reply has only its protocol's headers so far. */
+    public AwsRequest(String requestId, String method, String rawPath, String rawQuery,
+            Map<String, List<String>> headers, byte[] body, Principal caller) {
+        this(requestId, method, rawPath, rawQuery, headers, body, caller, new ReplyHeaders());
+    }
 
     public String header(String lowerCaseName) {
         List<String> values = headers.get(lowerCaseName);

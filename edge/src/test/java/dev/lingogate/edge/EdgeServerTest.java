@@ -56,6 +56,7 @@ class EdgeServerTest {
                 new Policy(List.of(new Statement(Effect.ALLOW, List.of("greeter:Other"), List.of("*"))))));
         Map<String, JsonOperation> operations = Map.of("Greet", (input, request) -> {
                     request.authorize("greeter:Greet", "arn:aws:greeter:::" + input.path("Name").asText());
+                    request.replyHeaders().put("X-Greeter-Language", "en");
                     if (input.path("Name").asText().isEmpty()) {
                         throw new AwsException(400, "ValidationException", "Name must not be empty");
                     }
@@ -91,6 +92,7 @@ class EdgeServerTest {
         assertThat(response.body()).isEqualTo("{\"Greeting\":\"Hello, Ada\"}");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(response.headers().firstValue("X-Greeter-Language")).as("the operation's own header").hasValue("en");
     }
 
     @Test
@@ -100,6 +102,7 @@ class EdgeServerTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo(
                 "{\"__type\":\"com.example.greeter#UnknownNameException\",\"message\":\"No one is called Nobody\"}");
+        assertThat(response.headers().firstValue("X-Greeter-Language")).as("headers of a failed call").isEmpty();
     }
 
     @Test
@@ -216,10 +219,12 @@ class EdgeServerTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("smithy-protocol")).hasValue("rpc-v2-cbor");
         assertThat(cbor.readTree(ok.body()).get("Greeting").asText()).isEqualTo("Hello, Ada");
+        assertThat(ok.headers().firstValue("X-Greeter-Language")).hasValue("en");
 
         HttpResponse<byte[]> invalid = sendCbor(ADMIN, "Greet", cbor.writeValueAsBytes(Map.of("Name", "")));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(cbor.readTree(invalid.body()).get("__type").asText()).isEqualTo("com.example.greeter#ValidationException");
+        assertThat(invalid.headers().firstValue("X-Greeter-Language")).isEmpty();
 
         HttpResponse<byte[]> garbage = sendCbor(ADMIN, "Greet", new byte[] {(byte) 0xff, 0x00, 0x13});
         assertThat(garbage.statusCode()).isEqualTo(400);

@@ -62,7 +62,7 @@ public final class RpcV2CborService implements AwsService {
             throw new AwsException(400, "UnknownOperationException", null);
         }
         JsonNode output = operation.run(parse(request.body()), request);
-        return CompletableFuture.completedFuture(reply(200, output, Map.of()));
+        return CompletableFuture.completedFuture(reply(200, output, request.replyHeaders().addedTo(Map.of())));
     }
 
     @Override

@@ -123,8 +123,9 @@ public class JsonProtocolService implements AwsService {
         }
         JsonNode input = parse(request.body());
         JsonNode output = operation.run(input, request);
-        return CompletableFuture.completedFuture(sealed(AwsReply.json(200,
-                replyType(IncomingCall.mediaTypeOf(request.header("content-type"))), write(output))));
+        String replyType = replyType(IncomingCall.mediaTypeOf(request.header("content-type")));
+        return CompletableFuture.completedFuture(sealed(new AwsReply(200,
+                request.replyHeaders().addedTo(Map.of("Content-Type", replyType)), write(output))));
     }
 
     @Override
