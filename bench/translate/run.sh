@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Translation serving side by side: Lingogate's edge (TranslateText, signed by the AWS SDK v2), the
+# Translation serving side by side: Lingogate's edge (TranslateText, SigV4-signed), the
 # app's POST /translate through Lingogate's gateway, and Apertium APy (Debian's apertium-apy, its
 # default pipelines), each sent the 1,000 sentences of ../shared/corpus/en-sentences.txt en → es one
 # per request at concurrency 1, 8 and 32 in the same run; plus the engine's ceiling, `apertium -u
 # eng-spa` on the whole file as one batch. Lingogate runs with its translation cache off. The driver
-# is bench/src/main/java/dev/lingogate/bench/translate/TranslationLoad.java; it prints a markdown
-# table and the goals as ratios against APy and the batch measured in the same run.
+# is bench/src/main/java/dev/lingogate/bench/translate/TranslationLoad.java: it sends every target
+# prepared requests over keep-alive connections (the edge's each signed on its own just before the
+# pass), prints a markdown table, the CPU per request of each process read from /proc, and the
+# issue's goals as ratios against APy and the batch measured in the same run.
 #
 # Usage (from anywhere):  bench/translate/run.sh
 #   CONCURRENCY=1,8,32     client concurrencies, comma-separated
@@ -79,7 +81,9 @@ apy_pid=$!
 wait_for "http://127.0.0.1:$port/languages" lingogate "$lingogate_pid"
 wait_for "http://127.0.0.1:$apy_port/listPairs" apy "$apy_pid"
 
-java -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dwarmup="${WARMUP:-200}" -Dtargets="${TARGETS:-edge,gateway,apy}" \
+# The driver runs C1-compiled only and with the serial collector: it shares the 2 cores with what it
+# measures, and C2's compiler threads and G1's helpers would take CPU from the servers mid-pass.
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dlingogate.pid="$lingogate_pid" -Dapy.pid="$apy_pid" -Dwarmup="${WARMUP:-200}" -Dtargets="${TARGETS:-edge,gateway,apy}" \
   -cp "bench/target/classes:$(cat $here/.driver.classpath)" dev.lingogate.bench.translate.TranslationLoad \
   "$sentences" "http://127.0.0.1:$edge_port" "http://127.0.0.1:$port" "http://127.0.0.1:$apy_port"
 

@@ -1,19 +1,20 @@
 package dev.lingogate.bench.translate;
 
+import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Apertium APy, the Apertium project's own HTTP server, called as its documented API is:
  * {@code GET /translate?langpair=eng|spa&q=...&format=txt}.
  */
-final class ApertiumApy extends HttpTarget {
+final class ApertiumApy implements TranslationTarget {
 
-    private final String baseUrl;
+    private final URI server;
 
-    ApertiumApy(String baseUrl) {
-        this.baseUrl = baseUrl;
+    ApertiumApy(URI server) {
+        this.server = server;
     }
 
     @Override
@@ -22,8 +23,18 @@ final class ApertiumApy extends HttpTarget {
     }
 
     @Override
-    HttpRequest.Builder request(String sentence) {
-        return HttpRequest.newBuilder(resolve(baseUrl, "/translate?langpair=eng%7Cspa&format=txt&q="
-                + URLEncoder.encode(sentence, StandardCharsets.UTF_8))).GET();
+    public URI server() {
+        return server;
+    }
+
+    @Override
+    public List<WireRequest> requests(List<String> sentences) {
+        return sentences.stream().map(sentence -> WireRequest.get(server, "/translate?langpair=eng%7Cspa&format=txt&q="
+                + URLEncoder.encode(sentence, StandardCharsets.UTF_8))).toList();
+    }
+
+    @Override
+    public String translationField() {
+        return "\"translatedText\"";
     }
 }

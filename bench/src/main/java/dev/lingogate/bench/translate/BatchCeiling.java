@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The engine's ceiling: {@code apertium -u eng-spa} given the whole file as one batch, timed from
@@ -23,6 +24,8 @@ final class BatchCeiling {
         int count = Files.readAllLines(sentences).size();
         Path output = Files.createTempFile("apertium-batch", ".txt");
         try {
+            OptionalLong driver = OptionalLong.of(ProcessHandle.current().pid());
+            ProcessCpu before = ProcessCpu.of(driver);
             long started = System.nanoTime();
             Process apertium = new ProcessBuilder("apertium", "-u", "eng-spa")
                     .redirectInput(sentences.toFile())
@@ -36,7 +39,9 @@ final class BatchCeiling {
                 throw new IllegalStateException("apertium -u eng-spa exited " + exit + " with " + translated.size()
                         + " lines for " + count + " sentences");
             }
-            return Measurement.of(count, 0, elapsed, new long[0], LoadPass.loadAverage());
+            // The batch's programs, once waited for, count among the driver's children.
+            ProcessCpu programs = new ProcessCpu(0, 0, ProcessCpu.of(driver).minus(before).otherChildrenNanos());
+            return Measurement.of(count, 0, elapsed, new long[0], LoadPass.loadAverage(), programs, 0);
         } finally {
             Files.deleteIfExists(output);
         }

@@ -1,18 +1,20 @@
 package dev.lingogate.bench.translate;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The app's LibreTranslate-compatible {@code POST /translate} through Lingogate's gateway: gateway,
  * function JVM over the Runtime API, then the edge's TranslateText, signed with the function's role.
  */
-final class GatewayTranslate extends HttpTarget {
+final class GatewayTranslate implements TranslationTarget {
 
-    private final URI endpoint;
+    private final URI server;
 
-    GatewayTranslate(String baseUrl) {
-        this.endpoint = resolve(baseUrl, "/translate");
+    GatewayTranslate(URI server) {
+        this.server = server;
     }
 
     @Override
@@ -21,27 +23,20 @@ final class GatewayTranslate extends HttpTarget {
     }
 
     @Override
-    HttpRequest.Builder request(String sentence) {
-        String body = "{\"q\":" + jsonString(sentence) + ",\"source\":\"en\",\"target\":\"es\",\"format\":\"text\"}";
-        return HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    public URI server() {
+        return server;
     }
 
-    private static String jsonString(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+    @Override
+    public List<WireRequest> requests(List<String> sentences) {
+        return sentences.stream().map(sentence -> WireRequest.post(server, "/translate",
+                Map.of("Content-Type", "application/json"),
+                ("{\"q\":" + WireRequest.jsonString(sentence) + ",\"source\":\"en\",\"target\":\"es\",\"format\":\"text\"}")
+                        .getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    @Override
+    public String translationField() {
+        return "\"translatedText\"";
     }
 }

@@ -8,22 +8,27 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Translation serving side by side: every sentence of the file sent en → es, one per request, to
  * Lingogate's edge (TranslateText, signed), to the app's {@code POST /translate} through the gateway,
  * and to Apertium APy, at each concurrency asked for; and the engine's ceiling, {@code apertium -u
- * eng-spa} on the whole file as one batch. Prints a markdown table and the issue's goals as ratios.
+ * eng-spa} on the whole file as one batch. Prints a markdown table, the CPU each request cost each
+ * process, and the issue's goals as ratios.
  *
  * <pre>java -cp ... dev.lingogate.bench.translate.TranslationLoad SENTENCES EDGE_URL GATEWAY_URL APY_URL
- *     [-Dconcurrency=1,8,32] [-Dwarmup=200]</pre>
+ *     [-Dconcurrency=1,8,32] [-Dwarmup=200] [-Dtargets=edge,gateway,apy] [-Dlingogate.pid=N] [-Dapy.pid=N]</pre>
  *
  * Each target first answers a warm-up of {@code warmup} requests at the highest concurrency (so
  * that pools have grown as far as they will), not counted. Then, concurrency by concurrency, the
- * three targets take their turn one after the other, so that the passes compared in a ratio saw
- * the same machine within seconds of each other; the batch ceiling is measured just before and
- * just after the highest concurrency, which is what it is compared with. Nothing is cached by the
- * targets (start Lingogate with --no-translation-cache), and every pass sends all sentences.
+ * targets take their turn one after the other, so that the passes compared in a ratio saw the same
+ * machine within seconds of each other; the batch ceiling is measured just before and just after
+ * the highest concurrency, which is what it is compared with. Nothing is cached by the targets
+ * (start Lingogate with --no-translation-cache), and every pass sends all sentences. Every target is
+ * sent prepared requests over the same lean keep-alive client ({@link KeepAliveConnection}): on a
+ * machine of two cores, a driver that pays a client library's cost per request takes that CPU from
+ * the server it measures (the AWS SDK, signing while it timed, took 37% of it).
  */
 public final class TranslationLoad {
 
@@ -43,57 +48,72 @@ public final class TranslationLoad {
                 .mapToInt(Integer::parseInt).sorted().toArray();
         int most = concurrencies[concurrencies.length - 1];
         int warmup = Integer.getInteger("warmup", 200);
+        OptionalLong lingogate = pid("lingogate.pid");
 
-        EdgeTranslateText edge = new EdgeTranslateText(URI.create(args[1]), most);
-        GatewayTranslate gateway = new GatewayTranslate(args[2]);
-        ApertiumApy apy = new ApertiumApy(args[3]);
+        TranslationTarget edge = new EdgeTranslateText(URI.create(args[1]));
+        TranslationTarget gateway = new GatewayTranslate(URI.create(args[2]));
+        TranslationTarget apy = new ApertiumApy(URI.create(args[3]));
+        Map<TranslationTarget, OptionalLong> servers = new LinkedHashMap<>();
         // -Dtargets=edge,apy measures some of them only, e.g. to keep a run on a busy machine short.
         List<String> named = List.of(System.getProperty("targets", "edge,gateway,apy").split(","));
-        List<TranslationTarget> targets = new ArrayList<>();
         if (named.contains("edge")) {
-            targets.add(edge);
+            servers.put(edge, lingogate);
         }
         if (named.contains("gateway")) {
-            targets.add(gateway);
+            servers.put(gateway, lingogate);
         }
         if (named.contains("apy")) {
-            targets.add(apy);
+            servers.put(apy, pid("apy.pid"));
         }
         Map<String, Measurement> results = new LinkedHashMap<>();
         List<String> rows = new ArrayList<>();
-        try {
-            for (TranslationTarget target : targets) {
-                Measurement warm = new LoadPass(target, most).send(sentences.subList(0, Math.min(warmup, sentences.size())));
-                System.err.printf("warm-up: %s, %d requests, %d errors%n", target.label(), warm.requests(), warm.errors());
-            }
-            BatchCeiling ceiling = new BatchCeiling(file);
-            for (int concurrency : concurrencies) {
-                if (concurrency == most) {
-                    rows.add(batchRow(results, "before", ceiling.run()));
-                }
-                for (TranslationTarget target : targets) {
-                    Measurement pass = new LoadPass(target, concurrency).send(sentences);
-                    results.put(key(target, concurrency), pass);
-                    rows.add(row(target.label(), Integer.toString(concurrency), pass));
-                    System.err.println(rows.get(rows.size() - 1));
-                }
-            }
-            rows.add(batchRow(results, "after", ceiling.run()));
-        } finally {
-            List.of(edge, gateway, apy).forEach(TranslationTarget::close);
+        List<String> cpuRows = new ArrayList<>();
+        for (Map.Entry<TranslationTarget, OptionalLong> server : servers.entrySet()) {
+            Measurement warm = new LoadPass(server.getKey(), most, server.getValue())
+                    .send(sentences.subList(0, Math.min(warmup, sentences.size())));
+            System.err.printf("warm-up: %s, %d requests, %d errors%n", server.getKey().label(), warm.requests(), warm.errors());
         }
+        BatchCeiling ceiling = new BatchCeiling(file);
+        for (int concurrency : concurrencies) {
+            if (concurrency == most) {
+                rows.add(batchRow(results, "before", ceiling.run(), cpuRows));
+            }
+            for (Map.Entry<TranslationTarget, OptionalLong> server : servers.entrySet()) {
+                TranslationTarget target = server.getKey();
+                Measurement pass = new LoadPass(target, concurrency, server.getValue()).send(sentences);
+                results.put(key(target, concurrency), pass);
+                rows.add(row(target.label(), Integer.toString(concurrency), pass));
+                cpuRows.add(cpuRow(target.label(), Integer.toString(concurrency), pass));
+                System.err.println(rows.get(rows.size() - 1));
+                System.err.println(cpuRows.get(cpuRows.size() - 1));
+            }
+        }
+        rows.add(batchRow(results, "after", ceiling.run(), cpuRows));
 
         System.out.println("| target | concurrency | requests | errors | req/s | p50 ms | p99 ms | load (1 min) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.out.println();
-        goals(results, edge, apy, most);
-        goals(results, gateway, apy, most);
+        System.out.println("CPU per request, µs (from /proc; the server's own process, its child processes apart, and the driver):");
+        System.out.println();
+        System.out.println("| target | concurrency | server process | its Apertium programs | its function JVMs | driver | all |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        cpuRows.forEach(System.out::println);
+        System.out.println();
+        for (TranslationTarget ours : List.of(edge, gateway)) {
+            goals(results, ours, apy, most);
+        }
     }
 
-    private static String batchRow(Map<String, Measurement> results, String when, Measurement batch) {
+    private static OptionalLong pid(String property) {
+        String pid = System.getProperty(property, "");
+        return pid.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid));
+    }
+
+    private static String batchRow(Map<String, Measurement> results, String when, Measurement batch, List<String> cpuRows) {
         results.put(BATCH + " " + when, batch);
         System.err.printf("batch ceiling (%s): %,.0f sentences/s%n", when, batch.perSecond());
+        cpuRows.add(cpuRow(BATCH + " (" + when + ", start-up included)", "batch", batch));
         return String.format("| %s (%s) | batch | %,d | 0 | %,.0f | | | %.1f |", BATCH, when, batch.requests(),
                 batch.perSecond(), batch.loadAverage());
     }
@@ -125,6 +145,14 @@ public final class TranslationLoad {
     private static String row(String label, String concurrency, Measurement m) {
         return String.format("| %s | %s | %,d | %d | %,.0f | %.1f | %.1f | %.1f |", label, concurrency, m.requests(),
                 m.errors(), m.perSecond(), m.percentileMillis(50), m.percentileMillis(99), m.loadAverage());
+    }
+
+    private static String cpuRow(String label, String concurrency, Measurement m) {
+        ProcessCpu cpu = m.serverCpu();
+        long all = cpu.ownNanos() + cpu.javaChildrenNanos() + cpu.otherChildrenNanos() + m.driverCpuNanos();
+        return String.format("| %s | %s | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |", label, concurrency,
+                m.microsPerRequest(cpu.ownNanos()), m.microsPerRequest(cpu.otherChildrenNanos()),
+                m.microsPerRequest(cpu.javaChildrenNanos()), m.microsPerRequest(m.driverCpuNanos()), m.microsPerRequest(all));
     }
 
     private static String key(TranslationTarget target, int concurrency) {

@@ -1,17 +1,26 @@
 package dev.lingogate.bench.translate;
 
+import java.net.URI;
+import java.util.List;
+
 /**
- * A server that translates one English sentence into Spanish per request, the way its own clients
- * call it. {@link #translate} returns the translation or throws: a thrown request counts as an error.
- * Implementations are called from many threads at once.
+ * A server that translates one English sentence into Spanish per request, called the way its own
+ * clients call it. Its requests are written out before a pass ({@link #requests}) and sent over
+ * {@link KeepAliveConnection}s, the same lean client for every server, so that what a pass measures
+ * is the server. A request counts as an error unless the answer is 200 and holds
+ * {@link #translationField()}.
  */
-interface TranslationTarget extends AutoCloseable {
+interface TranslationTarget {
 
     /** The row label: what is being measured, as a reader of the table knows it. */
     String label();
 
-    String translate(String sentence) throws Exception;
+    /** Where requests go: scheme, host and port. */
+    URI server();
 
-    @Override
-    void close();
+    /** One request per sentence, in order; called just before each pass, since a signature holds for minutes only. */
+    List<WireRequest> requests(List<String> sentences);
+
+    /** The JSON member of a successful answer that holds the translation, quotes included. */
+    String translationField();
 }
