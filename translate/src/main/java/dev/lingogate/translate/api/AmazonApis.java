@@ -28,17 +28,16 @@ public final class AmazonApis {
     /** Amazon Translate, once per protocol. */
     public static List<AwsService> translate(Translator translator, LanguageDetector detector, GlossaryStore glossaries,
             ObjectMapper mapper) {
-        ReplyHeaders replyHeaders = new ReplyHeaders();
         Map<String, JsonOperation> operations = Map.of(
-                "TranslateText", new TranslateText(translator, detector, glossaries, replyHeaders, mapper),
-                "ListLanguages", new ListLanguages(translator.servedChains(), replyHeaders, mapper),
+                "TranslateText", new TranslateText(translator, detector, glossaries, mapper),
+                "ListLanguages", new ListLanguages(translator.servedChains(), mapper),
                 "ImportTerminology", new ImportTerminology(glossaries, mapper),
                 "GetTerminology", new GetTerminology(glossaries, mapper),
                 "ListTerminologies", new ListTerminologies(glossaries, mapper),
                 "DeleteTerminology", new DeleteTerminology(glossaries, mapper));
         return List.of(
-                replyHeaders.addedTo(new JsonProtocolService("translate", TRANSLATE_SHAPE + ".", "", JSON_1_1, operations, mapper)),
-                replyHeaders.addedTo(new RpcV2CborService("translate", TRANSLATE_SHAPE, "com.amazonaws.translate", operations)));
+                new JsonProtocolService("translate", TRANSLATE_SHAPE + ".", "", JSON_1_1, operations, mapper),
+                new RpcV2CborService("translate", TRANSLATE_SHAPE, "com.amazonaws.translate", operations));
     }
 
     public static AwsService comprehend(LanguageDetector detector, ObjectMapper mapper) {

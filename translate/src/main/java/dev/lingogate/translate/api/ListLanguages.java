@@ -28,17 +28,15 @@ final class ListLanguages implements JsonOperation {
 
     private final SortedSet<String> languages = new TreeSet<>();
     private final String pairs;
-    private final ReplyHeaders replyHeaders;
     private final ObjectMapper mapper;
 
     /** @param chains every pair served, with the chain that serves it */
-    ListLanguages(Map<LanguagePair, Chain> chains, ReplyHeaders replyHeaders, ObjectMapper mapper) {
+    ListLanguages(Map<LanguagePair, Chain> chains, ObjectMapper mapper) {
         chains.keySet().forEach(pair -> {
             languages.add(pair.source());
             languages.add(pair.target());
         });
         this.pairs = chains.values().stream().map(LingogateHeaders::written).collect(Collectors.joining(", "));
-        this.replyHeaders = replyHeaders;
         this.mapper = mapper;
     }
 
@@ -61,7 +59,7 @@ final class ListLanguages implements JsonOperation {
                 .put("LanguageName", IsoLanguage.name(code, display))
                 .put("LanguageCode", code));
         output.put("DisplayLanguageCode", display);
-        replyHeaders.add(request, LingogateHeaders.PAIRS, pairs);
+        request.replyHeaders().put(LingogateHeaders.PAIRS, pairs);
         return output;
     }
 }

@@ -46,12 +46,8 @@ final class TranslateText implements JsonOperation {
     private final TerminologiesInUse glossaries;
     private final ObjectMapper mapper;
 
-    private final ReplyHeaders replyHeaders;
-
-    TranslateText(Translator translator, LanguageDetector detector, GlossaryStore glossaries, ReplyHeaders replyHeaders,
-            ObjectMapper mapper) {
+    TranslateText(Translator translator, LanguageDetector detector, GlossaryStore glossaries, ObjectMapper mapper) {
         this.translator = translator;
-        this.replyHeaders = replyHeaders;
         this.detector = detector;
         this.glossaries = new TerminologiesInUse(glossaries);
         this.mapper = mapper;
@@ -99,8 +95,8 @@ final class TranslateText implements JsonOperation {
         }
         try {
             Translation translation = translator.translate(pair, text, extensions.format(), extensions.markUnknownWords());
-            replyHeaders.add(request, LingogateHeaders.CHAIN, LingogateHeaders.written(translation.chain()));
-            replyHeaders.add(request, LingogateHeaders.ENGINE,
+            request.replyHeaders().put(LingogateHeaders.CHAIN, LingogateHeaders.written(translation.chain()));
+            request.replyHeaders().put(LingogateHeaders.ENGINE,
                     translation.remote().map(engine -> engine.kind().word()).orElse("apertium"));
             return translation.text();
         } catch (UnsupportedPair e) {
