@@ -59,6 +59,10 @@ final class ExecutionEnvironment implements RuntimeApi {
     private Invocation.Failed initFailure;
     private Consumer<InvocationEvent> waitingRuntime;
     private Running current;
+    /** The timer that looks for an invocation past its deadline, or -1 while none is set. */
+    private long deadlineTimer = -1;
+    /** The runtime has been handed an event before: what its JVM printed while initialising is in the log. */
+    private boolean servedBefore;
     /**
      * The invocation whose output the JVM prints: the one in progress, until its output is drained.
      * Read without the lock, as the output's reader hands lines on under its own.
@@ -75,14 +79,15 @@ final class ExecutionEnvironment implements RuntimeApi {
         final InvocationEvent event;
         final LogTail tail;
         final long startedNanos = System.nanoTime();
+        final long deadlineNanos;
         final CompletableFuture<Invocation> result = new CompletableFuture<>();
         /** The runtime has taken the event: its START line is written and what the JVM prints is its. */
         boolean delivered;
-        long timer;
 
-        Running(InvocationEvent event, LogTail tail) {
+        Running(InvocationEvent event, LogTail tail, long timeoutNanos) {
             this.event = event;
             this.tail = tail;
+            this.deadlineNanos = startedNanos + timeoutNanos;
         }
     }
 
@@ -167,14 +172,45 @@ final class ExecutionEnvironment implements RuntimeApi {
             }
             long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
             running = new Running(new InvocationEvent(requestId, deadline, functionArn,
-                    "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + traceIdOf(requestId), payload), tail);
+                    "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + traceIdOf(requestId), payload), tail,
+                    TimeUnit.SECONDS.toNanos(function.timeoutSeconds()));
             current = running;
-            running.timer = vertx.setTimer(function.timeoutSeconds() * 1000L, id -> timedOut(running));
+            if (deadlineTimer < 0) {
+                watchDeadline(running.deadlineNanos);
+            }
             if (waitingRuntime != null) {
                 deliver(waitingRuntime);
             }
         }
         return running.result;
+    }
+
+    /**
+     * Sets the timer for the deadline of the invocation in progress; the caller holds the lock. One
+     * timer serves many invocations: it is set when none is, and when it goes off it either times the
+     * invocation out or is set again for the deadline of the one then in progress, so that a warm
+     * invocation neither sets nor cancels a timer (an event loop's timer queue is shared, and
+     * cancelling from another thread wakes the loop that owns it).
+     */
+    private void watchDeadline(long deadlineNanos) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime() + 999_999);
+        deadlineTimer = vertx.setTimer(Math.max(1, millis), id -> deadlineReached());
+    }
+
+    private void deadlineReached() {
+        Running overdue;
+        synchronized (this) {
+            deadlineTimer = -1;
+            if (dead || current == null) {
+                return;
+            }
+            if (current.deadlineNanos - System.nanoTime() > 0) {
+                watchDeadline(current.deadlineNanos);
+                return;
+            }
+            overdue = current;
+        }
+        timedOut(overdue);
     }
 
     /** A line the JVM printed: it belongs to the invocation in progress, if there is one. */
@@ -229,8 +265,15 @@ final class ExecutionEnvironment implements RuntimeApi {
     private void deliver(Consumer<InvocationEvent> delivery) {
         waitingRuntime = null;
         current.delivered = true;
-        // What the JVM printed before (its init, or after the last invocation ended) is not this invocation's.
-        output.drain();
+        if (!servedBefore) {
+            // What the JVM printed while it initialised goes before the first START, as on Lambda. Later
+            // it prints nothing between invocations but what the function's own threads print late,
+            // which the output's reader takes within 0.1 s; looking for that before every START would
+            // cost a system call per invocation. (On Lambda such lines, printed by an environment
+            // frozen between invocations, show in the next invocation's log too.)
+            output.drain();
+            servedBefore = true;
+        }
         printing = current;
         current.tail.append(log.start(current.event.requestId()));
         delivery.accept(current.event);
@@ -314,7 +357,6 @@ final class ExecutionEnvironment implements RuntimeApi {
                 return;
             }
             current = null;
-            vertx.cancelTimer(running.timer);
         }
         running.result.completeExceptionally(new EventNotTaken());
     }
@@ -351,7 +393,6 @@ final class ExecutionEnvironment implements RuntimeApi {
                 return false;
             }
             current = null;
-            vertx.cancelTimer(running.timer);
             jvmProcess = process;
             jvmMemory = memory;
         }

@@ -44,17 +44,22 @@ final class MaxMemoryUsed implements AutoCloseable {
         }
         try {
             buffer.clear();
-            while (buffer.hasRemaining() && status.read(buffer, buffer.position()) > 0) {
-                // The status file is a few hundred bytes longer than one read may return.
+            long kilobytes = -1;
+            // One read returns the whole file (about 1.4 KB) in practice; reading on to the end, only to
+            // be told there is no more, would cost a second system call on every invocation.
+            while (kilobytes < 0 && buffer.hasRemaining() && status.read(buffer, buffer.position()) > 0) {
+                kilobytes = kilobytesIn(buffer.array(), buffer.position());
             }
-            long kilobytes = kilobytesIn(buffer.array(), buffer.position());
             return kilobytes < 0 ? OptionalLong.empty() : OptionalLong.of((kilobytes + 1023) / 1024);
         } catch (IOException e) {
             return OptionalLong.empty();
         }
     }
 
-    /** The number after {@code VmHWM:} ({@code VmHWM:     51234 kB}), or -1 if there is none. */
+    /**
+     * The number after {@code VmHWM:} ({@code VmHWM:     51234 kB}), or -1 if there is none or the
+     * text ends before its unit does (the rest of the number may be in the next read).
+     */
     static long kilobytesIn(byte[] text, int length) {
         int at = indexOf(text, length);
         if (at < 0) {
@@ -69,7 +74,7 @@ final class MaxMemoryUsed implements AutoCloseable {
             value = (value < 0 ? 0 : value * 10) + (text[i] - '0');
             i++;
         }
-        return value;
+        return i < length ? value : -1;
     }
 
     private static int indexOf(byte[] text, int length) {
