@@ -11,7 +11,8 @@
 #
 # Usage (from anywhere):  bench/translate/run.sh
 #   CONCURRENCY=1,8,32     client concurrencies, comma-separated
-#   WARMUP=200             requests per target before measuring, not counted
+#   WARMUP=2000            requests per target before measuring, not counted (the sentences again
+#                          and again): the edge's JVM is still compiling its path after 2,500
 #   SENTENCES=...          the sentences file (default ../shared/corpus/en-sentences.txt)
 #   SKIP_BUILD=1           use the bench classes already built
 #   KEEP_WORK=1            keep the data directory and the logs of Lingogate and APy, and say where
@@ -83,7 +84,7 @@ wait_for "http://127.0.0.1:$apy_port/listPairs" apy "$apy_pid"
 
 # The driver runs C1-compiled only and with the serial collector: it shares the 2 cores with what it
 # measures, and C2's compiler threads and G1's helpers would take CPU from the servers mid-pass.
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dlingogate.pid="$lingogate_pid" -Dapy.pid="$apy_pid" -Dwarmup="${WARMUP:-200}" -Dtargets="${TARGETS:-edge,gateway,apy}" \
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dconcurrency="${CONCURRENCY:-1,8,32}" -Dlingogate.pid="$lingogate_pid" -Dapy.pid="$apy_pid" -Dwarmup="${WARMUP:-2000}" -Dtargets="${TARGETS:-edge,gateway,apy}" \
   -cp "bench/target/classes:$(cat $here/.driver.classpath)" dev.lingogate.bench.translate.TranslationLoad \
   "$sentences" "http://127.0.0.1:$edge_port" "http://127.0.0.1:$port" "http://127.0.0.1:$apy_port"
 

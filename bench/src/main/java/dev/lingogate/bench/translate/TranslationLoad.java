@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * Translation serving side by side: every sentence of the file sent en → es, one per request, to
@@ -18,10 +19,13 @@ import java.util.OptionalLong;
  * process, and the issue's goals as ratios.
  *
  * <pre>java -cp ... dev.lingogate.bench.translate.TranslationLoad SENTENCES EDGE_URL GATEWAY_URL APY_URL
- *     [-Dconcurrency=1,8,32] [-Dwarmup=200] [-Dtargets=edge,gateway,apy] [-Dlingogate.pid=N] [-Dapy.pid=N]</pre>
+ *     [-Dconcurrency=1,8,32] [-Dwarmup=2000] [-Dtargets=edge,gateway,apy] [-Dlingogate.pid=N] [-Dapy.pid=N]</pre>
  *
- * Each target first answers a warm-up of {@code warmup} requests at the highest concurrency (so
- * that pools have grown as far as they will), not counted. Then, concurrency by concurrency, the
+ * Each target first answers a warm-up of {@code warmup} requests at the highest concurrency, the
+ * sentences over again as many times as it takes, not counted: pools grow as far as they will, and a
+ * JVM's compiler has finished the edge's path (the Lingogate JVM's own CPU per request in passes of
+ * 1,000 at concurrency 32 fell from 2,070 µs to 1,070-1,270 µs over the first six passes, its
+ * compiler still compiling some 100 methods a pass after the third). Then, concurrency by concurrency, the
  * targets take their turn one after the other, so that the passes compared in a ratio saw the same
  * machine within seconds of each other; the batch ceiling is measured just before and just after
  * the highest concurrency, which is what it is compared with. Nothing is cached by the targets
@@ -47,7 +51,8 @@ public final class TranslationLoad {
         int[] concurrencies = Arrays.stream(System.getProperty("concurrency", "1,8,32").split(","))
                 .mapToInt(Integer::parseInt).sorted().toArray();
         int most = concurrencies[concurrencies.length - 1];
-        int warmup = Integer.getInteger("warmup", 200);
+        int warmup = Integer.getInteger("warmup", 2000);
+        List<String> warmupSentences = IntStream.range(0, warmup).mapToObj(i -> sentences.get(i % sentences.size())).toList();
         OptionalLong lingogate = pid("lingogate.pid");
 
         TranslationTarget edge = new EdgeTranslateText(URI.create(args[1]));
@@ -70,7 +75,7 @@ public final class TranslationLoad {
         List<String> cpuRows = new ArrayList<>();
         for (Map.Entry<TranslationTarget, OptionalLong> server : servers.entrySet()) {
             Measurement warm = new LoadPass(server.getKey(), most, server.getValue())
-                    .send(sentences.subList(0, Math.min(warmup, sentences.size())));
+                    .send(warmupSentences);
             System.err.printf("warm-up: %s, %d requests, %d errors%n", server.getKey().label(), warm.requests(), warm.errors());
         }
         BatchCeiling ceiling = new BatchCeiling(file);
