@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -25,12 +26,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Forwards a request to the HTTP service of an {@code http_proxy} route and answers with what it
@@ -40,15 +41,16 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpProxyIntegration {
 
-  /** Headers that belong to one connection, not to the message (RFC 9110 7.6.1), and the length the sender sets. */
-  private static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    HOP_BY_HOP.addAll(List.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect"));
-  }
+  /**
+   * Headers that belong to one connection, not to the message (RFC 9110 7.6.1), and the length the
+   * sender sets. Compared as they come off the wire, without making a String of each name.
+   */
+  private static final List<AsciiString> HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
+      "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
+      "content-length", "expect").map(AsciiString::cached).toList();
 
   private static final String FORWARDED_FOR = "x-forwarded-for";
+  private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-requestid");
 
   private final long defaultTimeoutMillis;
   private final ApiKind kind;
@@ -94,17 +96,17 @@ public final class HttpProxyIntegration {
   private static HttpHeaders forwardedHeaders(HttpServerRequest http, IncomingRequest request,
                                               ForwardingAddress address) {
     HttpHeaders headers = new DefaultHttpHeaders(false);
-    String forwardedFor = null;
-    for (Map.Entry<String, String> header : http.headers()) {
-      String name = header.getKey();
-      if (name.equalsIgnoreCase(FORWARDED_FOR)) {
-        forwardedFor = forwardedFor == null ? header.getValue() : forwardedFor + ", " + header.getValue();
-      } else if (!isHopByHop(name)) {
-        headers.add(name, header.getValue());
+    MultiMap incoming = http.headers();
+    // forEach, not an iterator: it hands over the names and values without an entry object for each.
+    incoming.forEach((name, value) -> {
+      if (!name.equalsIgnoreCase(FORWARDED_FOR) && !isHopByHop(name)) {
+        headers.add(name, value);
       }
-    }
+    });
     String client = request.sourceIp();
-    headers.add(FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
+    headers.add(FORWARDED_FOR, incoming.contains(FORWARDED_FOR)
+        ? String.join(", ", incoming.getAll(FORWARDED_FOR)) + ", " + client
+        : client);
     headers.add("x-forwarded-proto", http.isSSL() ? "https" : "http");
     headers.add("x-forwarded-port", Integer.toString(http.localAddress().port()));
     headers.add(HttpHeaderNames.HOST, address.hostHeader());
@@ -112,14 +114,22 @@ public final class HttpProxyIntegration {
     return headers;
   }
 
-  private static boolean isHopByHop(String name) {
-    return HOP_BY_HOP.contains(name);
+  private static boolean isHopByHop(CharSequence name) {
+    for (AsciiString hopByHop : HOP_BY_HOP) {
+      if (hopByHop.contentEqualsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static GatewayResponse answerOf(FullHttpResponse response) {
+    // Names and values stay the decoder's own character sequences all the way to the client's socket.
     MultiMap headers = io.vertx.core.http.HttpHeaders.headers();
-    for (Map.Entry<String, String> header : response.headers()) {
-      if (!isHopByHop(header.getKey()) && !header.getKey().equalsIgnoreCase("x-amzn-requestid")) {
+    Iterator<Map.Entry<CharSequence, CharSequence>> answered = response.headers().iteratorCharSequence();
+    while (answered.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> header = answered.next();
+      if (!isHopByHop(header.getKey()) && !REQUEST_ID.contentEqualsIgnoreCase(header.getKey())) {
         headers.add(header.getKey(), header.getValue());
       }
     }

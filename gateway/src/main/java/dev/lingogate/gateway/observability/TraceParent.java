@@ -1,5 +1,6 @@
 package dev.lingogate.gateway.observability;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,9 @@ public final class TraceParent {
   private static final Pattern VALID = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
   private static final String ZERO_TRACE = "0".repeat(32);
   private static final String ZERO_PARENT = "0".repeat(16);
+  private static final byte[] TEMPLATE =
+      "00-00000000000000000000000000000000-0000000000000000-01".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private TraceParent() {}
 
@@ -28,17 +32,18 @@ public final class TraceParent {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     // Written digit by digit: the header is made for every request, and string concatenation of
     // padded hex numbers cost more than the rest of this step.
-    char[] header = "00-00000000000000000000000000000000-0000000000000000-01".toCharArray();
+    // In Latin-1 bytes, the form a String of ASCII keeps them in, so the String needs no conversion.
+    byte[] header = TEMPLATE.clone();
     writeHex(random.nextLong(), header, 3);
     writeHex(random.nextLong(), header, 19);
     writeHex(random.nextLong() | 1, header, 36);
-    return new String(header);
+    return new String(header, StandardCharsets.ISO_8859_1);
   }
 
   /** The 16 lower-case hex digits of the value, at the offset. */
-  private static void writeHex(long value, char[] into, int offset) {
+  private static void writeHex(long value, byte[] into, int offset) {
     for (int i = 15; i >= 0; i--) {
-      into[offset + i] = Character.forDigit((int) (value & 0xF), 16);
+      into[offset + i] = HEX_DIGITS[(int) (value & 0xF)];
       value >>>= 4;
     }
   }

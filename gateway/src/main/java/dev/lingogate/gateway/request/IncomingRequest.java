@@ -46,6 +46,9 @@ public record IncomingRequest(String requestId, long receivedAtMillis, String me
 
   /** The same request with its body, once it has been read. */
   public IncomingRequest withBody(byte[] newBody) {
+    if (newBody.length == 0 && body.length == 0) {
+      return this;
+    }
     return new IncomingRequest(requestId, receivedAtMillis, method, rawPath, rawQueryString, query, headers, newBody,
         sourceIp, protocol, domainName);
   }
