@@ -29,7 +29,8 @@ class HttpProxyTest {
 
   /**
    * Answers with what it received as JSON; /slow never answers; /hangup closes the connection
-   * unanswered; /huge answers a byte over 10 MB; /once closes after answering; /status/{n} answers n.
+   * unanswered; /huge answers a byte over 10 MB; /chunked answers 26 chunks of 10,000 letters each;
+   * /once closes after answering; /status/{n} answers n.
    */
   @BeforeEach
   void startBackend() {
@@ -45,6 +46,14 @@ class HttpProxyTest {
       }
       if (request.path().equals("/huge")) {
         request.response().end(Buffer.buffer(new byte[10 * 1024 * 1024 + 1]));
+        return;
+      }
+      if (request.path().equals("/chunked")) {
+        request.response().setChunked(true);
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+          request.response().write(String.valueOf(letter).repeat(10_000));
+        }
+        request.response().end();
         return;
       }
       if (request.path().equals("/once")) {
@@ -205,6 +214,23 @@ class HttpProxyTest {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+  }
+
+  @Test
+  void anAnswerThatComesInManyChunksIsPassedOnWhole() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/chunked", new HttpProxyTarget(backendUrl("/chunked")), PayloadFormat.V1));
+
+    StringBuilder expected = new StringBuilder();
+    for (char letter = 'a'; letter <= 'z'; letter++) {
+      expected.append(String.valueOf(letter).repeat(10_000));
+    }
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response = running.get("/chunked");
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(expected.toString());
+      assertThat(response.headers().firstValue("content-length")).hasValue("260000");
+    }
   }
 
   @Test

@@ -1,11 +1,19 @@
 package dev.lingogate.gateway.integration;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Completable;
@@ -29,13 +37,22 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
   private final Deque<UpstreamConnection> idle;
   private final int maxIdle;
+  private final int maxAnswerBytes;
   private Channel channel;
   private Exchange current;
+  /** The head of the answer under way, once it has come. */
+  private HttpResponse head;
+  /** Its body so far; null before the first part. */
+  private ByteBuf body;
 
-  /** @param idle the idle connections of this loop to the same service, which this one rejoins after an answer */
-  UpstreamConnection(Deque<UpstreamConnection> idle, int maxIdle) {
+  /**
+   * @param idle the idle connections of this loop to the same service, which this one rejoins after an answer
+   * @param maxAnswerBytes the largest answer body taken; a larger one fails the exchange
+   */
+  UpstreamConnection(Deque<UpstreamConnection> idle, int maxIdle, int maxAnswerBytes) {
     this.idle = idle;
     this.maxIdle = maxIdle;
+    this.maxAnswerBytes = maxAnswerBytes;
   }
 
   boolean isOpen() {
@@ -59,16 +76,59 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     channel = ctx.channel();
   }
 
+  /**
+   * The answer comes as its head, then its body in one or more parts. Collected here rather than by
+   * an HttpObjectAggregator: an answer whose body comes in one part (the common case) is handed on
+   * as that part, with no composite buffer or copy made for it.
+   */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object message) {
-    Exchange exchange = current;
-    if (!(message instanceof FullHttpResponse response) || exchange == null) {
-      // Nothing asked for it: a service talking out of turn cannot be trusted with the next request.
+    try {
+      if (current == null || message instanceof HttpResponse && head != null
+          || !(message instanceof HttpResponse) && head == null) {
+        // Nothing asked for it: a service talking out of turn cannot be trusted with the next request.
+        ctx.close();
+        return;
+      }
+      if (message instanceof HttpResponse response) {
+        if (response.decoderResult().isFailure()) {
+          fail(response.decoderResult().cause());
+          return;
+        }
+        head = response;
+      }
+      if (message instanceof HttpContent part) {
+        collect(ctx, part.content());
+        if (part instanceof LastHttpContent last && current != null) {
+          answered(ctx, last);
+        }
+      }
+    } finally {
       ReferenceCountUtil.release(message);
-      ctx.close();
-      return;
     }
+  }
+
+  private void collect(ChannelHandlerContext ctx, ByteBuf part) {
+    int collected = body == null ? 0 : body.readableBytes();
+    if ((long) collected + part.readableBytes() > maxAnswerBytes) {
+      fail(new TooLongHttpContentException("the answer is larger than " + maxAnswerBytes + " bytes"));
+    } else if (body == null) {
+      body = part.retain();
+    } else if (part.isReadable()) {
+      CompositeByteBuf parts = body instanceof CompositeByteBuf composite
+          ? composite
+          : ctx.alloc().compositeBuffer(Integer.MAX_VALUE).addComponent(true, body);
+      body = parts.addComponent(true, part.retain());
+    }
+  }
+
+  private void answered(ChannelHandlerContext ctx, LastHttpContent last) {
+    Exchange exchange = current;
+    FullHttpResponse response = new DefaultFullHttpResponse(head.protocolVersion(), head.status(),
+        body == null ? Unpooled.EMPTY_BUFFER : body, head.headers(), last.trailingHeaders());
     current = null;
+    head = null;
+    body = null;
     exchange.deadline.cancel(false);
     if (HttpUtil.isKeepAlive(response) && idle.size() < maxIdle) {
       idle.push(this);
@@ -97,6 +157,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     current = null;
+    head = null;
+    if (body != null) {
+      body.release();
+      body = null;
+    }
     exchange.deadline.cancel(false);
     channel.close();
     exchange.context.emit(cause, failure -> exchange.answer.fail(failure));

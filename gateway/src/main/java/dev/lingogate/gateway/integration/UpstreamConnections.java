@@ -12,7 +12,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -77,7 +76,7 @@ final class UpstreamConnections {
         return;
       }
     }
-    UpstreamConnection fresh = new UpstreamConnection(loopIdle, maxIdlePerLoop);
+    UpstreamConnection fresh = new UpstreamConnection(loopIdle, maxIdlePerLoop, MAX_ANSWER_BYTES);
     connect(loop, address, fresh, timeoutMillis).addListener(connected -> {
       if (connected.isSuccess()) {
         fresh.send(request, timeoutMillis, context, answer);
@@ -104,7 +103,7 @@ final class UpstreamConnections {
             if (address.ssl()) {
               pipeline.addLast(tlsTo(channel, address));
             }
-            pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_ANSWER_BYTES), connection);
+            pipeline.addLast(new HttpClientCodec(), connection);
           }
         })
         .connect(address.host(), address.port());
