@@ -1,8 +1,9 @@
 package dev.lingogate.lambda.log;
 
 import dev.lingogate.lambda.Invocation;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -20,10 +23,22 @@ import java.util.OptionalLong;
  */
 public final class FunctionLog implements AutoCloseable {
 
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+
     private final Path file;
     private final LogRotation rotation;
-    // Guarded by this.
-    private BufferedWriter writer;
+    // Guarded by this: lines not yet in the file. Held only to add or take lines, never across a write.
+    private List<String> pending = new ArrayList<>();
+    /**
+     * Held while lines go to the file, which keeps them in order and rotates it. The environments of a
+     * function write to one log from several event loops: a line is queued under a lock held for
+     * nanoseconds, and whoever writes takes every line queued so far, so that one write to the file
+     * carries the lines of several invocations when they end together, and an invocation's START
+     * never waits behind another's write.
+     */
+    private final Object writing = new Object();
+    // Guarded by writing.
+    private OutputStream out;
     private long size;
 
     /** Where the host keeps the log of {@code functionName}: {@code dataDir/logs/<function>.log}. */
@@ -43,7 +58,7 @@ public final class FunctionLog implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         size = Files.size(file);
     }
 
@@ -53,31 +68,61 @@ public final class FunctionLog implements AutoCloseable {
     }
 
     /**
-     * Writes a line; {@code flush} false leaves it in the buffer for a line that surely follows (START
-     * before the function's output or END, END before REPORT), so that a warm invocation's lines cost
-     * one write to the file, not three: on this kind of machine a system call is what a warm
-     * invocation's time goes to.
+     * Queues a line; {@code flush} false leaves it queued for a line that surely follows (START before
+     * the function's output or END, END before REPORT), so that a warm invocation's lines cost one
+     * write to the file, not three: on this kind of machine a system call is what a warm invocation's
+     * time goes to.
      */
-    private synchronized void append(String text, boolean flush) {
-        byte[] bytes = (text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
-        try {
-            if (size > 0 && size + bytes.length > rotation.maxFileBytes()) {
+    private void append(String text, boolean flush) {
+        synchronized (this) {
+            pending.add(text);
+        }
+        if (flush) {
+            flush();
+        }
+    }
+
+    /** Writes every queued line; when it returns, the lines queued before the call are in the file. */
+    private void flush() {
+        synchronized (writing) {
+            List<String> lines;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    // Written by the call before this one, which took them with its own.
+                    return;
+                }
+                lines = pending;
+                pending = new ArrayList<>();
+            }
+            try {
+                write(lines);
+            } catch (IOException e) {
+                // A full disk must not fail the invocation whose output it is.
+            }
+        }
+    }
+
+    /** Writes {@code lines} with one write to the file, or one per file when the file is rotated among them. */
+    private void write(List<String> lines) throws IOException {
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        for (String line : lines) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            long length = bytes.length + NEWLINE.length;
+            if (size > 0 && size + length > rotation.maxFileBytes()) {
+                chunk.writeTo(out);
+                chunk.reset();
                 rotate();
             }
-            writer.write(text);
-            writer.newLine();
-            if (flush) {
-                writer.flush();
-            }
-            size += bytes.length;
-        } catch (IOException e) {
-            // A full disk must not fail the invocation whose output it is.
+            chunk.write(bytes);
+            chunk.write(NEWLINE);
+            size += length;
         }
+        chunk.writeTo(out);
     }
 
     /** {@code f.log} becomes {@code f.log.1}, {@code f.log.1} becomes {@code f.log.2}, ...; the oldest past the kept number goes. */
     private void rotate() throws IOException {
-        writer.close();
+        out.close();
         if (rotation.keptFiles() == 0) {
             Files.delete(file);
         } else {
@@ -146,12 +191,16 @@ public final class FunctionLog implements AutoCloseable {
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
+    /** Writes what is queued and closes the file. */
     @Override
-    public synchronized void close() {
-        try {
-            writer.close();
-        } catch (IOException e) {
-            // Closing at shutdown: nothing left to save.
+    public void close() {
+        flush();
+        synchronized (writing) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // Closing at shutdown: nothing left to save.
+            }
         }
     }
 }
