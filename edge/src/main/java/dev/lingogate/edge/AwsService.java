@@ -1,7 +1,6 @@
 package dev.lingogate.edge;
 
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -53,6 +52,6 @@ public interface AwsService {
 
     /** A new id for {@code x-amzn-RequestId}, in the form this service's ids take. */
     default String newRequestId() {
-        return UUID.randomUUID().toString();
+        return RequestIds.next();
     }
 }

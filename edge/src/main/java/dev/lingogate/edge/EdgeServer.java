@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -76,11 +75,11 @@ public final class EdgeServer {
     private void handle(HttpServerRequest request) {
         if (HEALTH_PATH.equals(request.path())) {
             request.response().putHeader("Content-Type", "application/json")
-                    .putHeader("x-amzn-RequestId", UUID.randomUUID().toString()).end("{\"status\":\"ok\"}");
+                    .putHeader("x-amzn-RequestId", RequestIds.next()).end("{\"status\":\"ok\"}");
             return;
         }
         Optional<AwsService> service = serviceFor(request);
-        String requestId = service.map(AwsService::newRequestId).orElseGet(() -> UUID.randomUUID().toString());
+        String requestId = service.map(AwsService::newRequestId).orElseGet(RequestIds::next);
         String declaredLength = request.getHeader("content-length");
         if (declaredLength != null && parseLength(declaredLength) > options.maxBodyBytes()) {
             tooLarge(request, requestId, service);

@@ -1,6 +1,7 @@
 package dev.lingogate.lambda;
 
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.RequestIds;
 import dev.lingogate.lambda.environment.AccountConcurrency;
 import dev.lingogate.lambda.environment.EnvironmentPool;
 import dev.lingogate.lambda.invoke.LambdaApi;
@@ -14,12 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,18 +89,7 @@ public final class FunctionHost implements AutoCloseable {
 
     /** Invokes a function; fails with {@link FunctionNotFoundException} for a name never registered. */
     public CompletionStage<Invocation> invoke(String functionName, byte[] payload) {
-        return invoke(functionName, newRequestId(), payload, new LogTail());
-    }
-
-    /**
-     * A version 4 UUID, as Lambda's request ids are. From ThreadLocalRandom: UUID.randomUUID's
-     * SecureRandom reads /dev/urandom under a lock on every invocation, and a request id guards nothing.
-     */
-    private static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L;
-        long low = random.nextLong() & ~0xC000_0000_0000_0000L | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
+        return invoke(functionName, RequestIds.next(), payload, new LogTail());
     }
 
     /**
