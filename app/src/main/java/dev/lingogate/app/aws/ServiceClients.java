@@ -4,7 +4,7 @@ import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.translate.TranslateClient;
@@ -38,11 +38,15 @@ public final class ServiceClients {
         return ComprehendClient.builder().httpClient(httpClient()).overrideConfiguration(overrides()).build();
     }
 
-    /** Named explicitly: left to itself the SDK would look for the Apache client, which is not packaged. */
+    /**
+     * Named explicitly, so the SDK does not look for another. No idle-connection reaper: a frozen
+     * environment has no use for a thread of its own, and a connection found closed is opened again.
+     */
     private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
+        return ApacheHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(10))
+                .useIdleConnectionReaper(false)
                 .build();
     }
 

@@ -7,7 +7,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.comprehend.ComprehendClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,21 +25,21 @@ public final class UnreachableServices {
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().endpointOverride(NOWHERE).region(Region.US_EAST_1)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials()).httpClient(ApacheHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
     public static TranslateClient translate() {
         return TranslateClient.builder().endpointOverride(NOWHERE).region(Region.US_EAST_1)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials()).httpClient(ApacheHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
     public static ComprehendClient comprehend() {
         return ComprehendClient.builder().endpointOverride(NOWHERE).region(Region.US_EAST_1)
-                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials()).httpClient(ApacheHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
