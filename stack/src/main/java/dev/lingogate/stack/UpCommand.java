@@ -52,6 +52,10 @@ final class UpCommand implements Callable<Integer> {
                     + "<amazon|deepl|libretranslate>=<url>[;pairs=en-de,en-ja][;key-env=VARIABLE][;timeout=10s][;attempts=3]")
     List<String> remoteEngines = List.of();
 
+    @Option(names = "--pipelines-per-pair", paramLabel = "N",
+            description = "Warm Apertium pipelines per translation direction, each a dozen processes. Default: one per core")
+    Integer pipelinesPerPair;
+
     @Option(names = "--environments-per-function", defaultValue = "4",
             description = "The most JVMs a function without ReservedConcurrentExecutions runs at once. Default: ${DEFAULT-VALUE}")
     int environmentsPerFunction;
@@ -63,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
         try {
             translation = translateOptions();
         } catch (IllegalArgumentException e) {
-            System.err.println("lingogate: --remote-engine: " + e.getMessage());
+            System.err.println("lingogate: " + e.getMessage());
             return 2;
         }
         StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort, metricsPort,
@@ -96,10 +100,21 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @throws IllegalArgumentException naming what is wrong with a --remote-engine */
+    /** @throws IllegalArgumentException naming the option in error and what is wrong with it */
     TranslateOptions translateOptions() {
-        TranslateOptions options = TranslateOptions.defaults()
-                .withRemoteEngines(remoteEngines.stream().map(RemoteEngine::parse).toList());
+        List<RemoteEngine> engines;
+        try {
+            engines = remoteEngines.stream().map(RemoteEngine::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--remote-engine: " + e.getMessage(), e);
+        }
+        TranslateOptions options = TranslateOptions.defaults().withRemoteEngines(engines);
+        if (pipelinesPerPair != null) {
+            if (pipelinesPerPair < 1) {
+                throw new IllegalArgumentException("--pipelines-per-pair must be at least 1, not " + pipelinesPerPair);
+            }
+            options = options.withPipelinesPerPair(pipelinesPerPair);
+        }
         return translationCache ? options : options.withoutCache();
     }
 

@@ -39,7 +39,19 @@ class UpCommandTest {
     @Test
     void aRemoteEngineOfNoKnownKindIsRefusedNamingIt() {
         assertThatThrownBy(() -> parse("--remote-engine", "bing=http://127.0.0.1:1").translateOptions())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bing");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--remote-engine: ").hasMessageContaining("bing");
+    }
+
+    @Test
+    void thePipelinesPerPairDefaultToOnePerCoreAndCanBeSet() {
+        assertThat(parse().translateOptions().pipelinesPerPair()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse("--pipelines-per-pair", "1").translateOptions().pipelinesPerPair()).isEqualTo(1);
+    }
+
+    @Test
+    void aPipelineCountBelowOneIsRefusedNamingIt() {
+        assertThatThrownBy(() -> parse("--pipelines-per-pair", "0").translateOptions())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--pipelines-per-pair must be at least 1, not 0");
     }
 
     private static UpCommand parse(String... arguments) {

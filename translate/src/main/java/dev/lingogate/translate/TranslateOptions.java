@@ -57,6 +57,10 @@ public record TranslateOptions(Path modesDir, int pipelinesPerPair, Duration req
                 Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(15));
     }
 
+    public TranslateOptions withPipelinesPerPair(int pipelinesPerPair) {
+        return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, remoteEngines, cacheCharacters, pipelineMemoryLimit);
+    }
+
     public TranslateOptions withQueuePerPair(int queuePerPair) {
         return new TranslateOptions(modesDir, pipelinesPerPair, requestTimeout, queuePerPair, dataDir, remoteEngines, cacheCharacters, pipelineMemoryLimit);
     }
