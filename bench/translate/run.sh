@@ -19,6 +19,7 @@
 #   TARGETS=edge,gateway,apy  which targets to load (the ceiling is always measured)
 #   STACK_JAVA_OPTS=...    JVM options of the Lingogate launcher (the edge lives in it), e.g.
 #                          -XX:StartFlightRecording=filename=/tmp/edge.jfr,settings=profile
+#   UP_OPTS=...            more options for `lingogate up`, e.g. --pipelines-per-pair 1
 #   CLASSES_FIRST=translate/target/classes   class directories put ahead of the launcher jar, to
 #                          measure a module rebuilt since the jar was (colon-separated)
 # Needs: stack/target/lingogate.jar built (mvn -B -q install -DskipTests -pl stack -am), and
@@ -67,7 +68,7 @@ edge_port=$(free_port)
 metrics_port=$(free_port)
 # shellcheck disable=SC2086
 java ${STACK_JAVA_OPTS:-} -cp "${CLASSES_FIRST:+$CLASSES_FIRST:}stack/target/lingogate.jar" dev.lingogate.stack.Lingogate \
-  up --no-translation-cache --data-dir "$work/data" \
+  up --no-translation-cache ${UP_OPTS:-} --data-dir "$work/data" \
   --port "$port" --edge-port "$edge_port" --metrics-port "$metrics_port" >"$work/lingogate.log" 2>&1 &
 pids+=("$!")
 lingogate_pid=$!
