@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,17 @@ class EdgeServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"Greeting\":\"Hello, Ada\"}");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
-        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
         assertThat(response.headers().firstValue("X-Greeter-Language")).as("the operation's own header").hasValue("en");
+    }
+
+    @Test
+    void eachCallGetsADifferentVersionFourRequestIdAsAwsAnswersThem() throws Exception {
+        String first = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"Ada\"}").headers().firstValue("x-amzn-RequestId").orElseThrow();
+        String second = send(ADMIN, "Greeter_1.Greet", "{\"Name\":\"Ada\"}").headers().firstValue("x-amzn-RequestId").orElseThrow();
+
+        assertThat(UUID.fromString(first).version()).isEqualTo(4);
+        assertThat(UUID.fromString(first).variant()).isEqualTo(2);
+        assertThat(second).isNotEqualTo(first);
     }
 
     @Test
