@@ -10,7 +10,9 @@
 #   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default;
 #                                           ROUNDS=2 to alternate gateway and nginx twice;
 #                                           LAMBDA_ROW=no to stop after the proxy rows;
-#                                           GATEWAY_JAVA_OPTS to run the gateway with other JVM flags)
+#                                           GATEWAY_JAVA_OPTS to run the gateway with other JVM flags;
+#                                           GATEWAY_TRANSPORT=epoll|nio|io_uring instead of the first
+#                                           of them the kernel offers, as lingogate up takes)
 #
 # Installs nothing; needs: apt-get install nginx wrk. Run from the repository root after
 # mvn -B -q -pl gateway install (the gateway's classes and its dependencies' classpath are used);
@@ -79,7 +81,7 @@ nginx -p "$work/proxy" -c "$work/proxy/nginx.conf" &
 nginx_pid=$!
 # GATEWAY_JAVA_OPTS replaces the gateway's JVM flags, to try others side by side with the same nginx.
 java ${GATEWAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC} -cp "$classpath" bench/gateway/ProxyGateway.java "$gateway_port" \
-    "http://127.0.0.1:$backend_port" >"$work/gateway.log" 2>&1 &
+    "http://127.0.0.1:$backend_port" "$(nproc)" "${GATEWAY_TRANSPORT:-auto}" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 trap 'kill $gateway_pid $nginx_pid $backend_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -116,6 +118,7 @@ measure() { # url concurrency pid -> "req/s p99 cpu-µs-per-request"
 }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $seconds s per run, wrk -t$threads"
+grep -o "gateway listening.*" "$work/gateway.log"
 printf '%-12s %-8s %12s %10s %14s\n' proxy conns req/s p99 "CPU µs/req"
 for round in $(seq "${ROUNDS:-1}"); do for concurrency in 16 128; do
     set -- $(measure "http://127.0.0.1:$gateway_port/hello" $concurrency $gateway_pid)

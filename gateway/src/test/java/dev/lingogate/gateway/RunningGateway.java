@@ -1,7 +1,9 @@
 package dev.lingogate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.gateway.http.NetworkTransport;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,12 +14,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A gateway started on an ephemeral port of 127.0.0.1 for one test, and a client to call it. */
+/**
+ * A gateway started on an ephemeral port of 127.0.0.1 for one test, and a client to call it; on the
+ * network transport {@code lingogate up} takes on this machine, so every gateway test covers it.
+ */
 final class RunningGateway implements AutoCloseable {
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final Vertx vertx = Vertx.vertx();
+  final Vertx vertx;
   final Gateway gateway;
 
   RunningGateway(GatewayOptions options, List<Route> routes, TestFunctions functions) {
@@ -25,6 +30,13 @@ final class RunningGateway implements AutoCloseable {
   }
 
   RunningGateway(GatewayOptions options, List<Route> routes, ApiSettings settings, TestFunctions functions) {
+    this(NetworkTransport.fastestAvailable().vertx(new VertxOptions()), options, routes, settings, functions);
+  }
+
+  /** On the given Vert.x, which the gateway closes when the test is done. */
+  RunningGateway(Vertx vertx, GatewayOptions options, List<Route> routes, ApiSettings settings,
+                 TestFunctions functions) {
+    this.vertx = vertx;
     gateway = new Gateway(vertx, options.withPort(0), routes, settings, functions);
     await(gateway.start());
   }
