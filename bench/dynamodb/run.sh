@@ -4,10 +4,15 @@
 # same driver (bench/src/main/java/dev/lingogate/bench/dynamodb/DynamoDbLoad.java): 20,000 PutItem
 # of ~300-byte items, 20,000 GetItem, 2,000 Query of 10 items, at concurrency 1 and 16. Each server
 # is loaded RUNS times in alternation (edge, dynalite, edge, dynalite, ...) so that both see the same
-# machine, and its resident memory is shown before and after every run: it should not grow.
+# machine, and its resident memory is shown before and after every run: it should not grow. Each row
+# gives the CPU each call cost the server and the driver (from /proc), and the load average; the
+# last table puts each run's edge beside the dynalite run after it: ops/s ratio and p99 ratio,
+# against the goal of 5x the ops/s and a fifth of the p99.
 #
 # Usage (from anywhere):  bench/dynamodb/run.sh
 #   RUNS=2                how many times each server is loaded
+#   DRIVER=wire           wire: requests signed before each pass, sent over keep-alive sockets (the
+#                         driver takes little CPU from the servers); sdk: the AWS SDK v2 makes each call
 #   PUTS GETS QUERIES     counts (20000 20000 2000)
 #   CONCURRENCY=1,16      client threads, comma-separated
 #   SKIP_BUILD=1          use the classes already built
@@ -63,7 +68,7 @@ wait_for_port "$edge_port" "the edge"
 wait_for_port "$dynalite_port" "dynalite"
 
 driver() { # endpoint label pid access-key secret-key
-  java -Dputs="${PUTS:-20000}" -Dgets="${GETS:-20000}" -Dqueries="${QUERIES:-2000}" \
+  java -Ddriver="${DRIVER:-wire}" -Dputs="${PUTS:-20000}" -Dgets="${GETS:-20000}" -Dqueries="${QUERIES:-2000}" \
     -Dconcurrency="${CONCURRENCY:-1,16}" -Daccess.key="$4" -Dsecret.key="$5" \
     -cp "bench/target/classes:$(cat $here/.driver.classpath)" dev.lingogate.bench.dynamodb.DynamoDbLoad "$1" "$2" "$3"
 }
@@ -71,12 +76,30 @@ driver() { # endpoint label pid access-key secret-key
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 echo
 for run in $(seq 1 "$runs"); do
-  driver "http://127.0.0.1:$edge_port" "Lingogate edge (run $run)" "$edge_pid" AKIDTEST test-secret | tee -a "$work/out"
-  driver "http://127.0.0.1:$dynalite_port" "dynalite (run $run)" "$dynalite_pid" anything anything | tee -a "$work/out"
+  driver "http://127.0.0.1:$edge_port" "edge" "$edge_pid" AKIDTEST test-secret | sed "s/^| /| $run | /" | tee -a "$work/out"
+  driver "http://127.0.0.1:$dynalite_port" "dynalite" "$dynalite_pid" anything anything | sed "s/^| /| $run | /" | tee -a "$work/out"
 done >&2
-echo "| server | operation | concurrency | requests | ops/s | p50 ms | p99 ms |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| run | server (driver) | operation | concurrency | calls | failed | ops/s | p50 ms | p99 ms | server CPU µs/call | driver CPU µs/call | load |"
+echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 grep '^|' "$work/out"
 echo
 grep '^memory' "$work/out"
+echo
+echo "Goal: edge ops/s >= 5x dynalite's, edge p99 <= a fifth of dynalite's"
+echo "| run | operation | concurrency | edge ÷ dynalite ops/s | dynalite ÷ edge p99 | server CPU µs/call, edge vs dynalite |"
+echo "|---:|---|---:|---:|---:|---|"
+awk -F' *[|] *' '/^[|]/ {
+    key = $2 "|" $4 "|" $5
+    if ($3 ~ /^edge/) { ops[key] = $8; p99[key] = $10; cpu[key] = $11; order[++n] = key }
+    else { dops[key] = $8; dp99[key] = $10; dcpu[key] = $11 }
+  }
+  END {
+    for (i = 1; i <= n; i++) {
+      k = order[i]; split(k, part, "|")
+      o = ops[k]; d = dops[k]; gsub(",", "", o); gsub(",", "", d)
+      printf "| %s | %s | %s | %.2fx | %.2fx | %s vs %s |\n", part[1], part[2], part[3], (d > 0 ? o / d : 0),
+        (p99[k] > 0 ? dp99[k] / p99[k] : 0), cpu[k], dcpu[k]
+    }
+  }' "$work/out"
+echo
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
