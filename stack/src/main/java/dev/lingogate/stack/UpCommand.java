@@ -1,5 +1,6 @@
 package dev.lingogate.stack;
 
+import dev.lingogate.gateway.http.NetworkTransport;
 import dev.lingogate.stack.template.TemplateException;
 import dev.lingogate.stack.wiring.LocalStack;
 import dev.lingogate.stack.wiring.StackOptions;
@@ -60,19 +61,25 @@ final class UpCommand implements Callable<Integer> {
             description = "The most JVMs a function without ReservedConcurrentExecutions runs at once. Default: ${DEFAULT-VALUE}")
     int environmentsPerFunction;
 
+    @Option(names = "--network-transport", defaultValue = "auto", paramLabel = "auto|io_uring|epoll|nio",
+            description = "The kernel interface of the event loops; auto takes io_uring, else epoll, else Java NIO. Default: ${DEFAULT-VALUE}")
+    String networkTransport;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
         TranslateOptions translation;
+        NetworkTransport transport;
         try {
             translation = translateOptions();
+            transport = transport();
         } catch (IllegalArgumentException e) {
             System.err.println("lingogate: " + e.getMessage());
             return 2;
         }
         StackOptions options = new StackOptions(template, dataDir.toAbsolutePath(), host, port, edgePort, metricsPort,
                 webRoot.toAbsolutePath(), StackOptions.DEFAULT_ADMIN_KEY, runtimeClientDir(), region, translation,
-                environmentsPerFunction);
+                environmentsPerFunction, transport);
         LocalStack stack;
         try {
             stack = LocalStack.start(options);
@@ -116,6 +123,15 @@ final class UpCommand implements Callable<Integer> {
             options = options.withPipelinesPerPair(pipelinesPerPair);
         }
         return translationCache ? options : options.withoutCache();
+    }
+
+    /** @throws IllegalArgumentException naming the option, for an unknown or unavailable transport */
+    NetworkTransport transport() {
+        try {
+            return NetworkTransport.named(networkTransport);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--network-transport: " + e.getMessage(), e);
+        }
     }
 
     /** The runtime interface client's jars are packaged next to the launcher jar. */

@@ -3,6 +3,7 @@ package dev.lingogate.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lingogate.gateway.http.NetworkTransport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -52,6 +53,19 @@ class UpCommandTest {
     void aPipelineCountBelowOneIsRefusedNamingIt() {
         assertThatThrownBy(() -> parse("--pipelines-per-pair", "0").translateOptions())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("--pipelines-per-pair must be at least 1, not 0");
+    }
+
+    @Test
+    void theNetworkTransportIsTheFastestAvailableUnlessOneIsNamed() {
+        assertThat(parse().transport()).isEqualTo(NetworkTransport.fastestAvailable());
+        assertThat(parse("--network-transport", "nio").transport()).isEqualTo(NetworkTransport.NIO);
+    }
+
+    @Test
+    void anUnknownNetworkTransportIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> parse("--network-transport", "kqueue").transport())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--network-transport: unknown network transport 'kqueue': choose auto, io_uring, epoll or nio");
     }
 
     private static UpCommand parse(String... arguments) {

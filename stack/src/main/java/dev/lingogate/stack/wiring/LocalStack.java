@@ -55,7 +55,8 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackOptions options) {
         Template template = new TemplateReader(StackOptions.STACK_NAME, options.region(), StackOptions.ACCOUNT_ID)
                 .read(options.templateFile());
-        LocalStack stack = new LocalStack(Vertx.vertx(new VertxOptions().setWorkerPoolSize(64).setPreferNativeTransport(true)));
+        LocalStack stack = new LocalStack(options.transport().vertx(new VertxOptions().setWorkerPoolSize(64)));
+        LOG.info("event loops on {}", options.transport());
         try {
             stack.run(template, options);
             return stack;

@@ -1,5 +1,6 @@
 package dev.lingogate.stack.wiring;
 
+import dev.lingogate.gateway.http.NetworkTransport;
 import dev.lingogate.iam.AccessKey;
 import dev.lingogate.translate.TranslateOptions;
 import java.nio.file.Path;
@@ -14,10 +15,11 @@ import java.nio.file.Path;
  * @param translation      the translation engine's settings (cache, remote engines); its data
  *                         directory is put under {@code dataDir}
  * @param environmentsPerFunction the most JVMs a function without reserved concurrency runs at once
+ * @param transport        the kernel interface every service's event loops use
  */
 public record StackOptions(Path templateFile, Path dataDir, String host, int gatewayPort, int edgePort, int metricsPort,
         Path webRoot, AccessKey adminKey, Path runtimeClientDir, String region, TranslateOptions translation,
-        int environmentsPerFunction) {
+        int environmentsPerFunction, NetworkTransport transport) {
 
     public static final String ACCOUNT_ID = "000000000000";
     public static final String STACK_NAME = "lingogate";

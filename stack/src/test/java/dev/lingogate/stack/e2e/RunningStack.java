@@ -2,6 +2,7 @@ package dev.lingogate.stack.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lingogate.gateway.http.NetworkTransport;
 import dev.lingogate.stack.wiring.LocalStack;
 import dev.lingogate.stack.wiring.StackOptions;
 import dev.lingogate.translate.TranslateOptions;
@@ -37,7 +38,7 @@ final class RunningStack implements AutoCloseable {
     static RunningStack start(Path template, Path dataDir) {
         return new RunningStack(LocalStack.start(new StackOptions(template, dataDir, "127.0.0.1", 0, 0, 0,
                 Path.of("../app/web"), StackOptions.DEFAULT_ADMIN_KEY, Path.of("target/runtime-client"), "us-east-1",
-                TranslateOptions.defaults(), 4)));
+                TranslateOptions.defaults(), 4, NetworkTransport.fastestAvailable())));
     }
 
     URI gateway(String path) {

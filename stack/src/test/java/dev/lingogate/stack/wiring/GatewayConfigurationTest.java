@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lingogate.gateway.Route;
+import dev.lingogate.gateway.http.NetworkTransport;
 import dev.lingogate.gateway.integration.HttpProxyTarget;
 import dev.lingogate.stack.template.TemplateException;
 import dev.lingogate.stack.template.TemplateReader;
@@ -167,7 +168,7 @@ class GatewayConfigurationTest {
         Path template = Files.writeString(dir.resolve("template.yaml"), yaml);
         StackOptions options = new StackOptions(template, dir.resolve("data"), "127.0.0.1", 0, 0, 0, dir,
                 StackOptions.DEFAULT_ADMIN_KEY, dir, "us-east-1",
-                TranslateOptions.defaults(), 4);
+                TranslateOptions.defaults(), 4, NetworkTransport.fastestAvailable());
         return GatewayConfiguration.of(new TemplateReader("lingogate", "us-east-1", StackOptions.ACCOUNT_ID)
                 .read(template), options);
     }
