@@ -25,8 +25,9 @@ class RequestQueueTest {
     @Test
     void requestsBeyondThePipelinesCapacityWaitTheirTurnAndAreAnswered(@TempDir Path modes) throws IOException {
         Files.copy(Path.of("/usr/share/apertium/modes/eng-spa.mode"), modes.resolve("eng-spa.mode"));
-        List<String> sentences = IntStream.range(0, 40).mapToObj(i -> "The house number " + i + " is big.").toList();
-        ExecutorService callers = Executors.newFixedThreadPool(16);
+        int callersAtOnce = PipelinePool.REQUESTS_PER_PIPELINE + 16;
+        List<String> sentences = IntStream.range(0, 2 * callersAtOnce).mapToObj(i -> "The house number " + i + " is big.").toList();
+        ExecutorService callers = Executors.newFixedThreadPool(callersAtOnce);
         try (TranslationEngine engine = TranslationEngine.start(new TranslateOptions(modes, 1, Duration.ofSeconds(15)).withoutCache()
                 .withQueuePerPair(40));
                 RunningEdge edge = new RunningEdge(engine.services())) {

@@ -1,6 +1,5 @@
 package dev.lingogate.translate.apertium;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,32 +189,43 @@ public final class ApertiumPipeline implements AutoCloseable {
 
     private void readAnswers(InputStream output) {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        try (InputStream in = new BufferedInputStream(output, 64 * 1024)) {
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b != 0) {
-                    answer.write(b);
-                    continue;
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream in = output) {
+            int read;
+            while ((read = in.read(chunk)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] != 0) {
+                        continue;
+                    }
+                    answer.write(chunk, start, i - start);
+                    start = i + 1;
+                    if (!answerNext(answer.toString(StandardCharsets.UTF_8))) {
+                        breakDown("a program of the " + name + " pipeline exited");
+                        return;
+                    }
+                    answer.reset();
                 }
-                Request next;
-                synchronized (waiting) {
-                    next = waiting.peek();
-                }
-                String stream = answer.toString(StandardCharsets.UTF_8);
-                if (next == null || !stream.endsWith(next.marker())) {
-                    breakDown("a program of the " + name + " pipeline exited");
-                    return;
-                }
-                synchronized (waiting) {
-                    waiting.remove();
-                }
-                next.answer().complete(stream.substring(0, stream.length() - next.marker().length()));
-                answer.reset();
+                answer.write(chunk, start, read - start);
             }
             breakDown("a program of the " + name + " pipeline exited");
         } catch (IOException e) {
             breakDown("the " + name + " pipeline's output failed (" + e.getMessage() + ")");
         }
+    }
+
+    /** Completes the oldest waiting request with its answer, unless the stream is not that request's answer. */
+    private boolean answerNext(String stream) {
+        Request next;
+        synchronized (waiting) {
+            next = waiting.peek();
+            if (next == null || !stream.endsWith(next.marker())) {
+                return false;
+            }
+            waiting.remove();
+        }
+        next.answer().complete(stream.substring(0, stream.length() - next.marker().length()));
+        return true;
     }
 
     private void breakDown(String reason) {

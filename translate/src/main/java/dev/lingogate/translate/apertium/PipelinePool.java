@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The warm pipelines of one translation direction. They start on demand: the first request starts
  * one, and another is started (up to the pool's size) whenever every running pipeline is busy, so
  * a pair nobody uses costs no memory and a busy pair gets every pipeline it may have. A started
- * pipeline stays warm. A request goes to the pipeline with the fewest requests in flight. A
+ * pipeline stays warm. A request goes to the first pipeline with room, the pieces of a long text to
+ * the least busy ones ({@code nextPipeline}). A
  * pipeline that breaks (one of its programs died) or stalls (no answer within
  * the request timeout) is stopped and replaced by a fresh one, and the request is tried once more
  * on it: a dead process costs one slow request, not the service. A pipeline whose programs have
@@ -45,9 +46,10 @@ public final class PipelinePool implements AutoCloseable {
      * Requests in flight through one pipeline at once: enough to keep its dozen programs busy, each
      * working on a request of its own while the next ones wait in the pipes between them (a pipeline
      * fed one corpus sentence at a time answers some 180 a second, fed 16 at once some 900, as many as
-     * fed 64), few enough that a stalled pipeline takes few down with it.
+     * fed 64), and for one pipeline to take 32 clients on its own (one request each); few enough that
+     * a stalled pipeline takes few down with it.
      */
-    public static final int REQUESTS_PER_PIPELINE = 16;
+    public static final int REQUESTS_PER_PIPELINE = 32;
 
     /** How many requests may wait for a pipeline, when {@link #PipelinePool(ApertiumMode, int, Duration)} is used. */
     public static final int DEFAULT_QUEUE_LENGTH = 100;
@@ -193,7 +195,7 @@ public final class PipelinePool implements AutoCloseable {
                 turns.acquire();
                 ApertiumPipeline pipeline;
                 try {
-                    pipeline = leastBusy();
+                    pipeline = nextPipeline(pieces.size() > 1);
                 } catch (RuntimeException e) {
                     turns.release();
                     throw e;
@@ -267,7 +269,16 @@ public final class PipelinePool implements AutoCloseable {
         }
     }
 
-    private synchronized ApertiumPipeline leastBusy() {
+    /**
+     * The pipeline the next request goes to. A piece of a long text goes to the least busy one, starting
+     * another if every running one has work, so that the pieces are translated side by side. A text of
+     * one piece goes to the first pipeline with room, and another starts only when every running one is
+     * full: a pipeline's programs take the requests queued in their pipe in one wake-up, so a second
+     * pipeline that shares a steady load with the first pays each program's wake-ups twice. On 2 cores
+     * one pipeline served 1.3 to 1.6 times the requests of two at 32 clients, with a quarter to a third
+     * less Apertium CPU per request (docs/BENCHMARKS.md, "Pipelines per pair").
+     */
+    private synchronized ApertiumPipeline nextPipeline(boolean pieceOfLongText) {
         for (int slot = 0; slot < pipelines.length; slot++) {
             ApertiumPipeline pipeline = pipelines[slot];
             if (pipeline == null) {
@@ -285,25 +296,30 @@ public final class PipelinePool implements AutoCloseable {
                 }
             }
         }
-        ApertiumPipeline least = null;
+        ApertiumPipeline chosen = null;
         for (int slot = 0; slot < pipelines.length; slot++) {
-            if (pipelines[slot] != null && !oversized[slot]
-                    && (least == null || pipelines[slot].inFlight() < least.inFlight())) {
-                least = pipelines[slot];
+            ApertiumPipeline pipeline = pipelines[slot];
+            if (pipeline == null || oversized[slot]) {
+                continue;
+            }
+            if (pieceOfLongText ? chosen == null || pipeline.inFlight() < chosen.inFlight()
+                    : chosen == null && pipeline.inFlight() < REQUESTS_PER_PIPELINE) {
+                chosen = pipeline;
             }
         }
-        if (least == null || least.inFlight() > 0) {
+        if (chosen == null || pieceOfLongText && chosen.inFlight() > 0) {
             for (int slot = 0; slot < pipelines.length; slot++) {
                 if (pipelines[slot] == null) {
                     return restart(slot);
                 }
             }
         }
-        if (least == null) {
-            // Every pipeline is oversized and busy: the one with the fewest requests serves meanwhile.
-            return Arrays.stream(pipelines).min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElseThrow();
+        if (chosen == null) {
+            // Every pipeline is full or oversized: the one with the fewest requests serves meanwhile.
+            return Arrays.stream(pipelines).filter(Objects::nonNull)
+                    .min(Comparator.comparingInt(ApertiumPipeline::inFlight)).orElseThrow();
         }
-        return least;
+        return chosen;
     }
 
     /** Replaces a broken pipeline, unless another request already did. */
@@ -314,7 +330,7 @@ public final class PipelinePool implements AutoCloseable {
                 return restart(slot);
             }
         }
-        return leastBusy();
+        return nextPipeline(false);
     }
 
     private ApertiumPipeline restart(int slot) {

@@ -53,8 +53,10 @@ final class TaggerGate {
     private final OutputStream answers;
     private final Runnable onExit;
 
-    /** Guards the fields below: the feeder adds requests, the writer sends them, the drainer answers them and replaces the tagger. */
+    /** Guards the fields below: the feeder adds requests and sends them, the drainer answers them and replaces the tagger. */
     private final Object lock = new Object();
+    /** Held while requests are written to the tagger, by the feeder or, after a replacement, the resender. */
+    private final Object sending = new Object();
     /** Every request the gate has read and the tagger has not answered yet, oldest first, each with its NUL. */
     private final List<byte[]> unanswered = new ArrayList<>();
     /** How many of {@link #unanswered} were sent to the tagger now running. */
@@ -94,7 +96,7 @@ final class TaggerGate {
                             Runnable onExit) throws IOException {
         TaggerGate gate = new TaggerGate(name, command, requests, answers, onExit);
         gate.thread("feed", gate::feed);
-        gate.thread("write", gate::write);
+        gate.thread("resend", gate::resend);
         gate.thread("drain", gate::drain);
         gate.thread("spares", gate::keepSpares);
         return gate;
@@ -144,7 +146,10 @@ final class TaggerGate {
         thread.start();
     }
 
-    /** Reads each request from the programs before the tagger, up to and with its NUL, for the writer to send. */
+    /**
+     * Reads each request from the programs before the tagger, up to and with its NUL, and sends the
+     * tagger the requests of each read itself: handing them to another thread cost a wake-up a request.
+     */
     private void feed() {
         try (InputStream in = requests) {
             ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -158,12 +163,12 @@ final class TaggerGate {
                         from = i + 1;
                         synchronized (lock) {
                             unanswered.add(request.toByteArray());
-                            lock.notifyAll();
                         }
                         request.reset();
                     }
                 }
                 request.write(chunk, from, read - from);
+                sendUnsent();
             }
         } catch (IOException e) {
             // A program before the tagger exited.
@@ -173,13 +178,12 @@ final class TaggerGate {
     }
 
     /**
-     * Sends the tagger now running every request it has not been sent, in order. A write to a tagger
-     * the drainer has just replaced may fail or go nowhere: the request is sent again to the new one.
+     * Sends again, on a thread of its own, the requests a replaced tagger had not answered: the drainer
+     * must not write them itself, since a fresh tagger that fills its output pipe would wait for the
+     * drainer while the drainer waited for it to read.
      */
-    private void write() {
+    private void resend() {
         while (true) {
-            byte[] request;
-            Process to;
             synchronized (lock) {
                 while (!stopped && sent == unanswered.size()) {
                     waitForChange();
@@ -187,21 +191,42 @@ final class TaggerGate {
                 if (stopped) {
                     return;
                 }
-                request = unanswered.get(sent++);
-                to = tagger;
-                // Flushed only when no other request is ready: a run of them goes in one write.
             }
-            try {
-                OutputStream input = to.getOutputStream();
-                input.write(request);
-                if (nothingMoreToSend(to)) {
-                    input.flush();
-                }
-            } catch (IOException e) {
+            sendUnsent();
+        }
+    }
+
+    /**
+     * Sends the tagger now running every request it has not been sent, in order, flushed once at the
+     * end. One thread at a time sends, so that requests go in order whichever thread sends them. A
+     * write to a tagger the drainer has just replaced may fail or go nowhere: the request is sent again
+     * to the new one.
+     */
+    private void sendUnsent() {
+        synchronized (sending) {
+            while (true) {
+                byte[] request;
+                Process to;
                 synchronized (lock) {
-                    if (to == tagger) {
-                        stopped = true;
+                    if (stopped || sent == unanswered.size()) {
                         return;
+                    }
+                    request = unanswered.get(sent++);
+                    to = tagger;
+                }
+                try {
+                    OutputStream input = to.getOutputStream();
+                    input.write(request);
+                    if (nothingMoreToSend(to)) {
+                        input.flush();
+                    }
+                } catch (IOException e) {
+                    synchronized (lock) {
+                        if (to == tagger) {
+                            stopped = true;
+                            lock.notifyAll();
+                            return;
+                        }
                     }
                 }
             }
@@ -236,6 +261,8 @@ final class TaggerGate {
             int read;
             reading:
             while ((read = output.read(chunk)) >= 0) {
+                // Every answer whose NUL was just read had its reports written before it: one look serves them all.
+                pendingWords.addAll(reports.words());
                 int start = 0;
                 for (int i = 0; i < read; i++) {
                     if (chunk[i] != 0) {
@@ -243,7 +270,7 @@ final class TaggerGate {
                     }
                     answers.write(chunk, start, i + 1 - start);
                     start = i + 1;
-                    Process fresh = changedByThisRequest(reports.words()) ? freshTagger() : null;
+                    Process fresh = changedByThisRequest() ? freshTagger() : null;
                     synchronized (lock) {
                         if (stopped) {
                             if (fresh != null) {
@@ -330,8 +357,7 @@ final class TaggerGate {
      * is not. Otherwise a word goes to the first unanswered request that holds it, which is the one that
      * made the report or one before it, so the tagger is never replaced later than it must be.
      */
-    private boolean changedByThisRequest(List<String> reported) {
-        pendingWords.addAll(reported);
+    private boolean changedByThisRequest() {
         if (pendingWords.isEmpty()) {
             return false;
         }
