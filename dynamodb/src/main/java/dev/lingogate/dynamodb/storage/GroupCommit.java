@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,13 +34,16 @@ final class GroupCommit implements AutoCloseable {
 
     private final SqliteConnection connection;
     private final LongSupplier schemaGeneration;
+    private final IntConsumer committedWrites;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private boolean closed;
 
-    GroupCommit(SqliteConnection connection, LongSupplier schemaGeneration) {
+    /** @param committedWrites told, on the writer's thread, how many writes each commit made durable */
+    GroupCommit(SqliteConnection connection, LongSupplier schemaGeneration, IntConsumer committedWrites) {
         this.connection = connection;
         this.schemaGeneration = schemaGeneration;
+        this.committedWrites = committedWrites;
         this.thread = new Thread(this::commitWhatQueues, "dynamodb-group-commit");
         // Nothing unacknowledged is lost by a JVM that exits without closing: SQLite's log is whole.
         thread.setDaemon(true);
@@ -115,11 +119,11 @@ final class GroupCommit implements AutoCloseable {
         List<Object> results = new ArrayList<>(batch.size());
         try {
             connection.forgetStatementsBefore(schemaGeneration.getAsLong());
-            connection.execute("BEGIN IMMEDIATE");
+            control("BEGIN IMMEDIATE");
             for (Pending<?> pending : batch) {
                 results.add(pending.alone ? apply(pending) : applyInSavepoint(pending));
             }
-            connection.execute("COMMIT");
+            control("COMMIT");
         } catch (SQLException | RuntimeException | Error e) {
             // BEGIN or COMMIT failed (disk full, I/O error), or a unit's failure took the whole
             // transaction with it: nothing of the batch is on disk, so every unit of it failed.
@@ -128,6 +132,7 @@ final class GroupCommit implements AutoCloseable {
             batch.forEach(pending -> pending.outcome.completeExceptionally(failure));
             return;
         }
+        committedWrites.accept(batch.size());
         for (Pending<?> pending : batch) {
             pending.committed.run();
         }
@@ -142,19 +147,27 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private Object applyInSavepoint(Pending<?> pending) throws SQLException {
-        connection.execute("SAVEPOINT write");
+        control("SAVEPOINT write");
         Object result;
         try {
             result = pending.work.run(connection);
         } catch (SQLException | RuntimeException | StackOverflowError e) {
             // If SQLite already rolled the whole transaction back (it may, on disk full), there is
             // no savepoint any more: ROLLBACK TO throws, and the batch fails as a whole.
-            connection.execute("ROLLBACK TO write");
-            connection.execute("RELEASE write");
+            control("ROLLBACK TO write");
+            control("RELEASE write");
             return new Failed(e instanceof SQLException sql ? new StorageException("a write failed", sql) : e);
         }
-        connection.execute("RELEASE write");
+        control("RELEASE write");
         return result;
+    }
+
+    /**
+     * Runs one of the writer's few transaction-control statements, each prepared once and kept (two
+     * per write: SQLite would otherwise parse "SAVEPOINT write" and "RELEASE write" every time).
+     */
+    private void control(String sql) throws SQLException {
+        connection.statement(sql).execute();
     }
 
     private void rollbackQuietly() {

@@ -41,10 +41,12 @@ public final class SqliteTableStore implements TableStore {
 
     private final AtomicLong schemaGeneration = new AtomicLong();
     private final GroupCommit writer;
+    private final WalCheckpoint checkpoint;
     private final BlockingQueue<SqliteConnection> readers = new ArrayBlockingQueue<>(READERS);
 
-    private SqliteTableStore(SqliteConnection writer) {
-        this.writer = new GroupCommit(writer, schemaGeneration::get);
+    private SqliteTableStore(SqliteConnection writer, WalCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
+        this.writer = new GroupCommit(writer, schemaGeneration::get, checkpoint::committed);
     }
 
     public static SqliteTableStore open(Path directory) {
@@ -53,6 +55,8 @@ public final class SqliteTableStore implements TableStore {
             String url = "jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath();
             SqliteConnection writer = new SqliteConnection(url);
             writer.execute("PRAGMA journal_mode = WAL");
+            // The log is copied into the database by WalCheckpoint's thread, never inside a commit.
+            writer.execute("PRAGMA wal_autocheckpoint = 0");
             int version;
             try (ResultSet rs = writer.jdbc().createStatement().executeQuery("PRAGMA user_version")) {
                 version = rs.next() ? rs.getInt(1) : 0;
@@ -72,7 +76,7 @@ public final class SqliteTableStore implements TableStore {
             if (version < SCHEMA_VERSION) {
                 writer.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
-            SqliteTableStore store = new SqliteTableStore(writer);
+            SqliteTableStore store = new SqliteTableStore(writer, new WalCheckpoint(new SqliteConnection(url)));
             for (int i = 0; i < READERS; i++) {
                 store.readers.add(new SqliteConnection(url));
             }
@@ -448,6 +452,7 @@ public final class SqliteTableStore implements TableStore {
     @Override
     public void close() {
         writer.close();
+        checkpoint.close();
         SqliteConnection reader;
         while ((reader = readers.poll()) != null) {
             reader.close();
