@@ -42,11 +42,12 @@ body='{"text":"Bonjour tout le monde","source":"fr","target":"en"}'
 printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' "'$body'" >"$data/gateway.lua"
 java -cp "bench/target/classes:$(cat "$data/bench.cp")" dev.lingogate.bench.lambda.SignedInvokeScript \
     "http://127.0.0.1:$edge_port" echo "$body" >"$data/invoke.lua"
-# User + system clock ticks of the launcher, of its function JVMs together, and of this shell's
-# finished children (wrk), one line.
+# User + system clock ticks of the launcher, of its function JVMs together (the launcher's only
+# children: the echo function translates nothing, so no Apertium runs), and of this shell's finished
+# children (wrk), one line.
 cpu_ticks() {
     functions=0
-    for pid in $(pgrep -P "$up" -f AWSLambda); do
+    for pid in $(pgrep -P "$up"); do
         functions=$((functions + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
     done
     echo "$(awk '{print $14 + $15}' "/proc/$up/stat") $functions $(awk '{print $16 + $17}' /proc/$$/stat)"
