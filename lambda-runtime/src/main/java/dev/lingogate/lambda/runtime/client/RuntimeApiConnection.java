@@ -195,9 +195,9 @@ final class RuntimeApiConnection implements AutoCloseable {
      *              closed the kept-alive connection before this request
      */
     private String line(boolean first) throws IOException {
-        int scanned = in.position();
+        int from = in.position();
         while (true) {
-            for (int i = scanned; i < in.limit(); i++) {
+            for (int i = from; i < in.limit(); i++) {
                 if (in.get(i) == '\n') {
                     int end = i > in.position() && in.get(i - 1) == '\r' ? i - 1 : i;
                     byte[] bytes = new byte[end - in.position()];
@@ -206,14 +206,15 @@ final class RuntimeApiConnection implements AutoCloseable {
                     return new String(bytes, StandardCharsets.ISO_8859_1);
                 }
             }
-            scanned = in.limit() - in.position();
+            int unparsed = in.remaining();
             if (!fill()) {
-                if (first && scanned == 0) {
+                if (first && unparsed == 0) {
                     throw new ConnectionClosed("the Runtime API closed the connection");
                 }
                 throw new EOFException("the Runtime API closed the connection in the middle of an answer");
             }
-            scanned = in.position() + scanned;
+            // The unparsed bytes now start the buffer; only what was read after them is new.
+            from = in.position() + unparsed;
         }
     }
 

@@ -89,6 +89,17 @@ class JavaRuntimeApiClientTest {
     }
 
     @Test
+    void anAnswerArrivingInPiecesIsPutTogether() throws Exception {
+        api.answerInParts("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Req", "uest-Id: r1\r\nContent-Length: 13\r\n\r\n{\"te",
+                "xt\":\"hi\"}");
+
+        InvocationRequest event = client.nextInvocation();
+
+        assertThat(event.getId()).isEqualTo("r1");
+        assertThat(new String(event.getContent(), StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"hi\"}");
+    }
+
+    @Test
     void anInvocationsResponseIsPostedOnTheSameConnection() throws Exception {
         api.answer("HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r1\r\nContent-Length: 2\r\n\r\n{}");
         api.answer(ACCEPTED);
@@ -184,6 +195,15 @@ class JavaRuntimeApiClientTest {
                 .hasMessageContaining("closed the connection in the middle of an answer");
         assertThat(client.nextInvocation().getId()).isEqualTo("r2");
         assertThat(api.connectionsAccepted()).isEqualTo(2);
+    }
+
+    @Test
+    void aHeaderLineLongerThanTheBufferIsAFailure() {
+        api.answerThenClose("HTTP/1.1 200 OK\r\nLambda-Runtime-Client-Context: " + "x".repeat(70_000) + "\r\nContent-Length: 0\r\n\r\n");
+
+        assertThatThrownBy(client::nextInvocation)
+                .isInstanceOf(LambdaRuntimeClientException.class)
+                .hasMessageContaining("a line from the Runtime API is longer than 65536 bytes");
     }
 
     @Test

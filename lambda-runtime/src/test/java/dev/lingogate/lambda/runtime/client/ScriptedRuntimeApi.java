@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -25,8 +26,8 @@ final class ScriptedRuntimeApi implements AutoCloseable {
     /** One request as it arrived: request line, headers by lower-case name, body. */
     record Received(String requestLine, Map<String, String> headers, String body) {}
 
-    /** An answer's bytes and whether the connection is closed after them. */
-    private record Answer(String raw, boolean thenClose) {}
+    /** An answer's bytes, sent in parts a moment apart, and whether the connection is closed after them. */
+    private record Answer(List<String> parts, boolean thenClose) {}
 
     private final ServerSocket server;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
@@ -47,12 +48,18 @@ final class ScriptedRuntimeApi implements AutoCloseable {
     }
 
     ScriptedRuntimeApi answer(String raw) {
-        answers.add(new Answer(raw, false));
+        answers.add(new Answer(List.of(raw), false));
+        return this;
+    }
+
+    /** An answer whose parts arrive apart, so that the client reads a line or a body in two reads. */
+    ScriptedRuntimeApi answerInParts(String... parts) {
+        answers.add(new Answer(List.of(parts), false));
         return this;
     }
 
     ScriptedRuntimeApi answerThenClose(String raw) {
-        answers.add(new Answer(raw, true));
+        answers.add(new Answer(List.of(raw), true));
         return this;
     }
 
@@ -106,8 +113,11 @@ final class ScriptedRuntimeApi implements AutoCloseable {
                 if (answer == null) {
                     return;
                 }
-                socket.getOutputStream().write(answer.raw().getBytes(StandardCharsets.UTF_8));
-                socket.getOutputStream().flush();
+                for (String part : answer.parts()) {
+                    socket.getOutputStream().write(part.getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(50);
+                }
                 if (answer.thenClose()) {
                     return;
                 }
