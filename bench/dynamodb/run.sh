@@ -21,6 +21,8 @@
 #   CONCURRENCY=1,16      client threads, comma-separated
 #   SKIP_BUILD=1          use the classes already built (by an earlier run of this script)
 #   EDGE_CLASSPATH=...    run the edge from these classes instead (another build, a copy)
+#   EDGE_JAVA_OPTS=...    JVM options of the edge, e.g. -Dlingogate.transport=epoll (default: io_uring
+#                         where the kernel offers it, as lingogate up)
 # dynalite is installed once with npm into bench/dynamodb/node_modules (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,7 +61,7 @@ free_port() {
 }
 
 edge_port=$(free_port)
-java -cp "${EDGE_CLASSPATH:-dynamodb/target/test-classes:dynamodb/target/classes:$(cat $here/.edge.classpath)}" \
+java ${EDGE_JAVA_OPTS:-} -cp "${EDGE_CLASSPATH:-dynamodb/target/test-classes:dynamodb/target/classes:$(cat $here/.edge.classpath)}" \
   dev.lingogate.dynamodb.StandaloneEdge "$work/edge" "$edge_port" >"$work/edge.log" 2>&1 &
 edge_pid=$!
 pids+=("$edge_pid")

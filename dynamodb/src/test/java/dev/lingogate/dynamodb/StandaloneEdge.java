@@ -8,6 +8,7 @@ import dev.lingogate.iam.Principal;
 import dev.lingogate.iam.policy.Policy;
 import dev.lingogate.iam.sigv4.SigV4Verifier;
 import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,20 @@ public final class StandaloneEdge {
     private StandaloneEdge() {
     }
 
+    /**
+     * The event loops' transport {@code lingogate up} takes (the gateway's NetworkTransport, which this
+     * module cannot depend on): io_uring, else epoll, else NIO; {@code -Dlingogate.transport=nio}
+     * (or {@code epoll}) to compare.
+     */
+    private static Transport transport() {
+        List<Transport> preference = switch (System.getProperty("lingogate.transport", "auto")) {
+            case "nio" -> List.of(Transport.NIO);
+            case "epoll" -> List.of(Transport.EPOLL, Transport.NIO);
+            default -> List.of(Transport.IO_URING, Transport.EPOLL, Transport.NIO);
+        };
+        return preference.stream().filter(Transport::available).findFirst().orElse(Transport.NIO);
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: StandaloneEdge DATA_DIR PORT [PORT_FILE]");
@@ -41,7 +56,8 @@ public final class StandaloneEdge {
         KeyRing keys = new KeyRing();
         keys.add(new AccessKey(RunningEdge.ACCESS_KEY, RunningEdge.SECRET_KEY),
                 new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
-        Vertx vertx = Vertx.vertx();
+        Transport transport = transport();
+        Vertx vertx = Vertx.builder().withTransport(transport).build();
         EdgeServer edge = new EdgeServer(vertx, EdgeOptions.onPort(Integer.parseInt(args[1])),
                 new SigV4Verifier(keys, Clock.systemUTC()), List.of(dynamoDb.service()));
         edge.start().await();
@@ -50,7 +66,8 @@ public final class StandaloneEdge {
             dynamoDb.close();
             vertx.close().await();
         }));
-        System.out.println("DynamoDB on http://127.0.0.1:" + edge.port() + " with data in " + args[0]);
+        System.out.println("DynamoDB on http://127.0.0.1:" + edge.port() + " with data in " + args[0]
+                + ", event loops on " + transport.name());
         if (args.length > 2) {
             Path portFile = Path.of(args[2]);
             Path partial = portFile.resolveSibling(portFile.getFileName() + ".part");
