@@ -1,5 +1,6 @@
 package dev.lingogate.bench.dynamodb;
 
+import dev.lingogate.bench.wire.KeepAliveConnection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.lingogate.bench.translate;
 
+import dev.lingogate.bench.wire.KeepAliveConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ final class LoadPass {
                         for (int i; (i = next.getAndIncrement()) < count; ) {
                             long start = System.nanoTime();
                             try {
-                                KeepAliveConnection.Answer answer = connection.send(requests.get(i));
+                                KeepAliveConnection.Answer answer = connection.send(requests.get(i).bytes());
                                 if (answer.status() != 200 || !answer.body().contains(target.translationField())) {
                                     throw new IOException("answered " + answer.status() + ": " + answer.body());
                                 }

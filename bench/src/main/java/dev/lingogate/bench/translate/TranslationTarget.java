@@ -1,5 +1,6 @@
 package dev.lingogate.bench.translate;
 
+import dev.lingogate.bench.wire.KeepAliveConnection;
 import java.net.URI;
 import java.util.List;
 
