@@ -12,8 +12,8 @@ import java.util.Optional;
  * else epoll, else Java NIO.
  *
  * <p>Vert.x's own preference ({@code setPreferNativeTransport}) takes epoll before io_uring. Here
- * io_uring comes first because it measured cheaper: an {@code http_proxy} route cost 27 µs of CPU per
- * request on io_uring against 38 on epoll (nginx: 34), see docs/BENCHMARKS.md. A kernel may forbid
+ * io_uring comes first because it measured cheaper: about a quarter less CPU per proxied request than
+ * epoll, alternated on one machine (docs/BENCHMARKS.md, the gateway beside nginx). A kernel may forbid
  * io_uring (sysctl {@code kernel.io_uring_disabled}, container seccomp profiles); Netty's own probe
  * then reports it unavailable and the next one is taken. A setting can force one by name.
  */
