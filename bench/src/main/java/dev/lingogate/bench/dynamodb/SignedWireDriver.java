@@ -1,16 +1,11 @@
 package dev.lingogate.bench.dynamodb;
 
 import dev.lingogate.bench.wire.KeepAliveConnection;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.lingogate.bench.wire.SignedAwsJson;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -24,12 +19,11 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 final class SignedWireDriver implements DynamoDbDriver {
 
     private final URI endpoint;
-    private final AwsCredentialsIdentity credentials;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final SignedAwsJson requests;
 
     SignedWireDriver(URI endpoint, String accessKey, String secretKey) {
         this.endpoint = endpoint;
-        this.credentials = AwsCredentialsIdentity.create(accessKey, secretKey);
+        this.requests = new SignedAwsJson(endpoint, AwsCredentialsIdentity.create(accessKey, secretKey), "dynamodb", "1.0");
     }
 
     @Override
@@ -77,27 +71,7 @@ final class SignedWireDriver implements DynamoDbDriver {
     }
 
     private byte[] signed(String operation, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint).encodedPath("/")
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                .putHeader("X-Amz-Target", "DynamoDB_20120810." + operation)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .build();
-        SignedRequest signed = signer.sign(r -> r.identity(credentials).request(request)
-                .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\nHost: ").append(endpoint.getAuthority()).append("\r\n");
-        signed.request().headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                head.append(name).append(": ").append(values.get(0)).append("\r\n");
-            }
-        });
-        head.append("\r\n");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length() + body.length);
-        bytes.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        bytes.writeBytes(body);
-        return bytes.toByteArray();
+        return requests.request("DynamoDB_20120810." + operation, json.getBytes(StandardCharsets.UTF_8)).bytes();
     }
 
     @Override

@@ -1,15 +1,10 @@
 package dev.lingogate.bench.translate;
 
-import java.io.ByteArrayInputStream;
+import dev.lingogate.bench.wire.SignedAwsJson;
+import dev.lingogate.bench.wire.WireRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -24,10 +19,11 @@ final class EdgeTranslateText implements TranslationTarget {
     private static final AwsCredentialsIdentity ADMIN = AwsCredentialsIdentity.create("lingogate", "lingogate");
 
     private final URI server;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final SignedAwsJson requests;
 
     EdgeTranslateText(URI server) {
         this.server = server;
+        this.requests = new SignedAwsJson(server, ADMIN, "translate", "1.1");
     }
 
     @Override
@@ -46,20 +42,8 @@ final class EdgeTranslateText implements TranslationTarget {
     }
 
     private WireRequest signed(String sentence) {
-        byte[] body = ("{\"Text\":" + WireRequest.jsonString(sentence)
-                + ",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"es\"}").getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server).encodedPath("/")
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "AWSShineFrontendService_20170701.TranslateText")
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .build();
-        SignedRequest signed = signer.sign(r -> r.identity(ADMIN).request(request)
-                .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "translate")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        Map<String, String> headers = new LinkedHashMap<>();
-        signed.request().headers().forEach((name, values) -> headers.put(name, values.get(0)));
-        return WireRequest.post(server, "/", headers, body);
+        return requests.request("AWSShineFrontendService_20170701.TranslateText", ("{\"Text\":" + WireRequest.jsonString(sentence)
+                + ",\"SourceLanguageCode\":\"en\",\"TargetLanguageCode\":\"es\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

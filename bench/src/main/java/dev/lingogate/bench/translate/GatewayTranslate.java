@@ -1,5 +1,6 @@
 package dev.lingogate.bench.translate;
 
+import dev.lingogate.bench.wire.WireRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

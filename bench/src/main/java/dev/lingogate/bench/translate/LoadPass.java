@@ -1,6 +1,7 @@
 package dev.lingogate.bench.translate;
 
 import dev.lingogate.bench.wire.KeepAliveConnection;
+import dev.lingogate.bench.wire.WireRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.lingogate.bench.translate;
+package dev.lingogate.bench.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -9,13 +9,13 @@ import java.util.Map;
  * One HTTP/1.1 request as the bytes that go on the wire, written once before a pass so that the
  * driver's cost per request is a socket write and the read of the answer, nothing else.
  */
-record WireRequest(byte[] bytes) {
+public record WireRequest(byte[] bytes) {
 
-    static WireRequest get(URI server, String pathAndQuery) {
+    public static WireRequest get(URI server, String pathAndQuery) {
         return of("GET", server, pathAndQuery, Map.of(), new byte[0]);
     }
 
-    static WireRequest post(URI server, String path, Map<String, String> headers, byte[] body) {
+    public static WireRequest post(URI server, String path, Map<String, String> headers, byte[] body) {
         return of("POST", server, path, headers, body);
     }
 
@@ -38,7 +38,7 @@ record WireRequest(byte[] bytes) {
     }
 
     /** A text as a JSON string, quotes included. */
-    static String jsonString(String text) {
+    public static String jsonString(String text) {
         StringBuilder json = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
