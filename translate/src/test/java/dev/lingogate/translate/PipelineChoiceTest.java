@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lingogate.translate.apertium.ApertiumPipeline;
 import dev.lingogate.translate.apertium.PipelinePool;
 import dev.lingogate.translate.language.LanguagePair;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,17 +31,11 @@ class PipelineChoiceTest {
             PipelinePool pool = engine.pool(EN_ES).orElseThrow();
             String expected = engine.translate(EN_ES, SENTENCE).text();
             ApertiumPipeline first = pool.pipelines().get(0);
-            // The first pipeline's analyser stops reading: every request sent to it stays in flight.
-            ProcessHandle analyser = first.processes().get(0);
-            signal("STOP", analyser);
-            try {
+            try (StoppedAnalyser stopped = StoppedAnalyser.of(first)) {
                 List<CompletableFuture<String>> held = IntStream.range(0, full)
                         .mapToObj(i -> CompletableFuture.supplyAsync(() -> engine.translate(EN_ES, SENTENCE).text(), callers))
                         .toList();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (first.inFlight() < full && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                StoppedAnalyser.awaitHeld(() -> first.inFlight() >= full);
                 assertThat(first.inFlight()).as("requests in the first pipeline").isEqualTo(full);
                 assertThat(pool.pipelines()).containsExactly(first);
 
@@ -51,17 +44,11 @@ class PipelineChoiceTest {
 
                 assertThat(answeredBySecond).isEqualTo(expected);
                 assertThat(pool.pipelines()).hasSize(2).startsWith(first);
-                signal("CONT", analyser);
+                stopped.letGo();
                 assertThat(held).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(expected));
-            } finally {
-                signal("CONT", analyser);
             }
         } finally {
             callers.shutdownNow();
         }
-    }
-
-    private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
     }
 }

@@ -52,17 +52,12 @@ class RequestQueueTest {
                 RunningEdge edge = new RunningEdge(engine.services())) {
             PipelinePool pool = engine.pool(new LanguagePair("en", "es")).orElseThrow();
             String expected = translate(edge, SENTENCE);
-            // The warm pipeline's first program stops reading: every request now stays in it or in the queue.
-            ProcessHandle analyser = pool.pipelines().get(0).processes().get(0);
-            signal("STOP", analyser);
-            try {
+            // Every request now stays in the warm pipeline or in the queue.
+            try (StoppedAnalyser stopped = StoppedAnalyser.of(pool.pipelines().get(0))) {
                 List<CompletableFuture<String>> held = IntStream.range(0, capacity + 2)
                         .mapToObj(i -> CompletableFuture.supplyAsync(() -> translate(edge, SENTENCE), callers))
                         .toList();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (pool.queued() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                StoppedAnalyser.awaitHeld(() -> pool.queued() >= 2);
                 assertThat(pool.queued()).as("requests waiting behind the stopped pipeline").isEqualTo(2);
 
                 assertThatThrownBy(() -> translate(edge, SENTENCE))
@@ -73,10 +68,8 @@ class RequestQueueTest {
                                     + "Retry your request later.");
                         });
 
-                signal("CONT", analyser);
+                stopped.letGo();
                 assertThat(held).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(expected));
-            } finally {
-                signal("CONT", analyser);
             }
         } finally {
             callers.shutdownNow();
@@ -86,9 +79,5 @@ class RequestQueueTest {
     private static String translate(RunningEdge edge, String text) {
         return edge.translate().translateText(r -> r.text(text).sourceLanguageCode("en").targetLanguageCode("es"))
                 .translatedText();
-    }
-
-    private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
     }
 }
