@@ -6,6 +6,7 @@ import dev.lingogate.dynamodb.operation.RequestShape.Type;
 import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.concurrent.CompletionStage;
 import java.util.List;
 
 /** DeleteItem: deleting an item that is not there succeeds, unless a condition says otherwise. */
@@ -38,8 +39,14 @@ public final class DeleteItem implements Operation {
         return SHAPE;
     }
 
+    /** Waits for {@link #answer}, which the edge takes instead: nothing need wait for the commit. */
     @Override
     public JsonNode run(JsonNode input, AwsRequest request) {
+        return answer(input, request).toCompletableFuture().join();
+    }
+
+    @Override
+    public CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
         return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::checked);
     }
 }

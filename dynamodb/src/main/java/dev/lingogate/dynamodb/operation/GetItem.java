@@ -54,8 +54,15 @@ public final class GetItem implements Operation {
         if (projection != null) {
             new ReadTarget(table, null).requireScalarKeys(projection.paths());
         }
-        ObjectNode item = ItemCodec.decode(store.get(table.storeName(), key));
+        byte[] stored = store.get(table.storeName(), key);
         ObjectNode output = AttributeValue.JSON.objectNode();
+        if (projection == null && !ConsumedCapacity.requested(input)) {
+            if (stored != null) {
+                output.putRawValue("Item", ItemCodec.verbatim(stored));
+            }
+            return output;
+        }
+        ObjectNode item = ItemCodec.decode(stored);
         if (item != null) {
             output.set("Item", projection == null ? item : projection.apply(item));
         }

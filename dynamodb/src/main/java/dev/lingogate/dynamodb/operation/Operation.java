@@ -2,6 +2,8 @@ package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.edge.AwsRequest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One DynamoDB action (PutItem, Query, ...): the shape its request must have, and what it does.
@@ -17,9 +19,17 @@ public interface Operation {
     /** Runs a request whose shape was already checked. */
     JsonNode run(JsonNode input, AwsRequest request);
 
-    /** Checks the request's shape, then runs it. */
-    default JsonNode call(JsonNode input, AwsRequest request) {
+    /**
+     * Runs a request whose shape was already checked; the answer may come later, from another
+     * thread: a single-item write's comes from the writer once its group commit is durable.
+     */
+    default CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
+        return CompletableFuture.completedFuture(run(input, request));
+    }
+
+    /** Checks the request's shape, then answers it. */
+    default CompletionStage<JsonNode> call(JsonNode input, AwsRequest request) {
         shape().check(input);
-        return run(input, request);
+        return answer(input, request);
     }
 }

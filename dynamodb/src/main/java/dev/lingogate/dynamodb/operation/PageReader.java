@@ -116,7 +116,11 @@ final class PageReader {
             if (filter == null || filter.test(item)) {
                 count++;
                 if (!countOnly) {
-                    items.add(projection == null ? item : projection.apply(item));
+                    if (projection == null) {
+                        items.addRawValue(ItemCodec.verbatim(json));
+                    } else {
+                        items.add(projection.apply(item));
+                    }
                 }
             }
             return !full();

@@ -8,6 +8,7 @@ import dev.lingogate.dynamodb.storage.TableStore;
 import dev.lingogate.dynamodb.table.TableDefinition;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsRequest;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,7 @@ final class SingleItemWrite {
     private SingleItemWrite() {
     }
 
-    static JsonNode run(String action, JsonNode input, AwsRequest request, Tables tables, TableStore store,
+    static CompletionStage<JsonNode> run(String action, JsonNode input, AwsRequest request, Tables tables, TableStore store,
             Function<JsonNode, Function<TableDefinition, ? extends ItemWrite>> check) {
         String name = input.get("TableName").asText();
         // AWS checks the request whole before it looks the table up
@@ -28,15 +29,17 @@ final class SingleItemWrite {
         request.authorize("dynamodb:" + action, tables.arnOf(name));
         TableDefinition table = tables.get(name);
         ItemWrite write = prepare.apply(table);
-        ItemWrite.Change change = store.transact(transaction -> write.applyIn(transaction, tables));
-        ObjectNode output = AttributeValue.JSON.objectNode();
-        if (input.path("ReturnValues").asText("NONE").equals("ALL_OLD") && change.before() != null) {
-            output.set("Attributes", change.before());
-        }
-        if (ConsumedCapacity.requested(input)) {
-            output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
-        }
-        return output;
+        // Answered from the writer's thread once durable: no thread of the edge's waits for the fsync.
+        return store.transactLater(transaction -> write.applyIn(transaction, tables)).thenApply(change -> {
+            ObjectNode output = AttributeValue.JSON.objectNode();
+            if (input.path("ReturnValues").asText("NONE").equals("ALL_OLD") && change.before() != null) {
+                output.set("Attributes", change.before());
+            }
+            if (ConsumedCapacity.requested(input)) {
+                output.set("ConsumedCapacity", ConsumedCapacity.of(table, input).write(change, 1).toJson());
+            }
+            return output;
+        });
     }
 
     /** PutItem and DeleteItem return the old item or nothing, never the new one. */

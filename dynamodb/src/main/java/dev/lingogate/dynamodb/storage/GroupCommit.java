@@ -56,6 +56,16 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
+     * Applies {@code work} in the next batch; the stage completes on the writer's thread once that
+     * batch is durable, so that the caller's thread need not wait for the fsync (nor be woken after it).
+     */
+    <T> CompletableFuture<T> writeLater(ConnectionWork<T> work) {
+        Pending<T> pending = new Pending<>(work, false, () -> { });
+        queue(pending);
+        return pending.outcome;
+    }
+
+    /**
      * Applies {@code work} in a transaction of its own, runs {@code committed} after its commit and
      * before any other write, and answers once it is durable.
      */
@@ -68,7 +78,7 @@ final class GroupCommit implements AutoCloseable {
         return queue.size();
     }
 
-    private <T> T await(Pending<T> pending) {
+    private void queue(Pending<?> pending) {
         // Under the lock that close() takes, so that every write queued is queued before STOP and
         // so is committed or failed, never left waiting.
         synchronized (this) {
@@ -77,6 +87,10 @@ final class GroupCommit implements AutoCloseable {
             }
             queue.add(pending);
         }
+    }
+
+    private <T> T await(Pending<T> pending) {
+        queue(pending);
         try {
             return pending.outcome.join();
         } catch (CompletionException e) {

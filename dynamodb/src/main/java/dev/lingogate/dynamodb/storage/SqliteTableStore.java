@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -201,6 +202,11 @@ public final class SqliteTableStore implements TableStore {
     @Override
     public <T> T transact(Function<WriteTransaction, T> work) {
         return writer.write(connection -> work.apply(new SqliteWriteTransaction(connection)));
+    }
+
+    @Override
+    public <T> CompletionStage<T> transactLater(Function<WriteTransaction, T> work) {
+        return writer.writeLater(connection -> work.apply(new SqliteWriteTransaction(connection)));
     }
 
     /** How many writes wait to be committed now: what a test needs to see a batch form. */

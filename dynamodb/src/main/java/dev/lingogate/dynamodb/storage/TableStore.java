@@ -2,6 +2,7 @@ package dev.lingogate.dynamodb.storage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -43,6 +44,12 @@ public interface TableStore extends AutoCloseable {
      * it is committed, durably (fsynced) before this returns, or, if {@code work} throws, none of it.
      */
     <T> T transact(Function<WriteTransaction, T> work);
+
+    /**
+     * Runs {@code work} as {@link #transact} does, without waiting: the stage completes, on the
+     * thread that committed it, once it is durable, or fails with what {@code work} threw.
+     */
+    <T> CompletionStage<T> transactLater(Function<WriteTransaction, T> work);
 
     /** Runs reads over any tables that all see the same committed state, whatever writes go on meanwhile. */
     <T> T snapshot(Function<Snapshot, T> work);

@@ -2,6 +2,9 @@ package dev.lingogate.edge.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lingogate.edge.AwsRequest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
 /** One action of a JSON-protocol service, e.g. DynamoDB's PutItem: a JSON input in, a JSON output out. */
 @FunctionalInterface
@@ -14,4 +17,30 @@ public interface JsonOperation {
      * @throws dev.lingogate.edge.AwsException for any error the client should see
      */
     JsonNode run(JsonNode input, AwsRequest request);
+
+    /**
+     * The output, which may come later and from another thread: what the edge asks for. By default
+     * {@link #run}'s, at once.
+     */
+    default CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
+        return CompletableFuture.completedFuture(run(input, request));
+    }
+
+    /**
+     * An operation that answers later, e.g. once a write is durable, without holding the edge's
+     * worker thread meanwhile.
+     */
+    static JsonOperation answeringLater(BiFunction<JsonNode, AwsRequest, CompletionStage<JsonNode>> answer) {
+        return new JsonOperation() {
+            @Override
+            public JsonNode run(JsonNode input, AwsRequest request) {
+                return answer(input, request).toCompletableFuture().join();
+            }
+
+            @Override
+            public CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
+                return answer.apply(input, request);
+            }
+        };
+    }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -122,9 +121,8 @@ public class JsonProtocolService implements AwsService {
             throw new AwsException(400, "UnknownOperationException", null);
         }
         JsonNode input = parse(request.body());
-        JsonNode output = operation.run(input, request);
         String replyType = replyType(IncomingCall.mediaTypeOf(request.header("content-type")));
-        return CompletableFuture.completedFuture(sealed(new AwsReply(200,
+        return operation.answer(input, request).thenApply(output -> sealed(new AwsReply(200,
                 request.replyHeaders().addedTo(Map.of("Content-Type", replyType)), write(output))));
     }
 
