@@ -2,6 +2,7 @@ package dev.lingogate.gateway.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.transports.TransportInternal;
 import io.vertx.core.transport.Transport;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * io_uring comes first because it measured cheaper: about a quarter less CPU per proxied request than
  * epoll, alternated on one machine (docs/BENCHMARKS.md, the gateway beside nginx). A kernel may forbid
  * io_uring (sysctl {@code kernel.io_uring_disabled}, container seccomp profiles); Netty's own probe
- * then reports it unavailable and the next one is taken. A setting can force one by name.
+ * then reports it unavailable and the next one is taken. A setting can force one by name. On
+ * io_uring the loops read into rings of provided buffers ({@link ProvidedBufferIoUring}).
  */
 public enum NetworkTransport {
   IO_URING(Transport.IO_URING),
@@ -24,6 +26,10 @@ public enum NetworkTransport {
 
   /** Most preferred first. */
   private static final List<NetworkTransport> PREFERENCE = List.of(IO_URING, EPOLL, NIO);
+
+  /** io_uring with a ring of provided buffers per event loop and multishot receives (ProvidedBufferIoUring). */
+  private static final Transport PROVIDED_BUFFERS =
+      new TransportInternal("io_uring", true, null, new ProvidedBufferIoUring());
 
   private final Transport transport;
 
@@ -63,7 +69,7 @@ public enum NetworkTransport {
 
   /** A Vert.x instance whose event loops run on this transport. */
   public Vertx vertx(VertxOptions options) {
-    return Vertx.builder().with(options).withTransport(transport).build();
+    return Vertx.builder().with(options).withTransport(this == IO_URING ? PROVIDED_BUFFERS : transport).build();
   }
 
   /** The name a setting uses: {@code io_uring}, {@code epoll} or {@code nio}. */
