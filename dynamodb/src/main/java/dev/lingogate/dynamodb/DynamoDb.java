@@ -53,7 +53,7 @@ public final class DynamoDb implements AutoCloseable {
         Tables tables = new Tables(store, mapper, region, accountId, Clock.systemUTC(), tableStatusWindow);
         Map<String, JsonOperation> operations = new LinkedHashMap<>();
         for (Operation operation : Operations.all(tables, store, mapper)) {
-            operations.put(operation.name(), JsonOperation.answeringLater(operation::call));
+            operations.put(operation.name(), JsonOperation.answeringLater(operation::call, operation.mayBlock()));
         }
         return new DynamoDb(store, tables, new JsonProtocolService("dynamodb", "DynamoDB_20120810.",
                 "com.amazonaws.dynamodb.v20120810#", "application/x-amz-json-1.0", operations, mapper)

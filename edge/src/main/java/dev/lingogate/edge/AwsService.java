@@ -26,6 +26,15 @@ public interface AwsService {
      */
     CompletionStage<AwsReply> call(AwsRequest request);
 
+    /**
+     * Whether answering {@code request} may block its thread (SQLite, a pipe); the edge then calls
+     * {@link #call} on a worker. One that only computes and queues its work answers on the event
+     * loop, which spares the hand-off to a worker and the wake-up that costs.
+     */
+    default boolean mayBlock(AwsRequest request) {
+        return true;
+    }
+
     /** Writes an error as this service's protocol does. */
     AwsReply errorReply(AwsException error);
 

@@ -137,16 +137,26 @@ public final class EdgeServer {
         }
         AwsRequest call = new AwsRequest(requestId, incoming.method(), incoming.rawPath(), rawQuery, headers, body, caller);
         AwsService answering = service.get();
-        workers.<CompletionStage<AwsReply>>executeBlocking(() -> answering.call(call), false)
-                .compose(Future::fromCompletionStage)
-                .onComplete(done -> {
-                    if (done.succeeded()) {
-                        send(request.response(), requestId, done.result());
-                    } else {
-                        send(request.response(), requestId,
-                                answering.errorReply(asAwsError(done.cause(), answering), incoming));
-                    }
-                });
+        Future<AwsReply> answer = answering.mayBlock(call)
+                ? workers.<CompletionStage<AwsReply>>executeBlocking(() -> answering.call(call), false)
+                        .compose(Future::fromCompletionStage)
+                : answeredOnThisLoop(answering, call);
+        answer.onComplete(done -> {
+            if (done.succeeded()) {
+                send(request.response(), requestId, done.result());
+            } else {
+                send(request.response(), requestId, answering.errorReply(asAwsError(done.cause(), answering), incoming));
+            }
+        });
+    }
+
+    /** A call that does not block, answered on the event loop it came in on; its answer is sent from there too. */
+    private Future<AwsReply> answeredOnThisLoop(AwsService answering, AwsRequest call) {
+        try {
+            return Future.fromCompletionStage(answering.call(call), vertx.getOrCreateContext());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /**

@@ -46,6 +46,11 @@ public final class DeleteItem implements Operation {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
         return SingleItemWrite.run("DeleteItem", input, request, tables, store, Delete::checked);
     }

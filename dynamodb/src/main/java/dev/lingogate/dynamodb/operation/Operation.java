@@ -27,6 +27,14 @@ public interface Operation {
         return CompletableFuture.completedFuture(run(input, request));
     }
 
+    /**
+     * Whether running it may block its thread on SQLite; a single-item write only checks, prepares
+     * and queues its write, so the edge runs it on the event loop.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
     /** Checks the request's shape, then answers it. */
     default CompletionStage<JsonNode> call(JsonNode input, AwsRequest request) {
         shape().check(input);

@@ -46,6 +46,11 @@ public final class PutItem implements Operation {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public CompletionStage<JsonNode> answer(JsonNode input, AwsRequest request) {
         return SingleItemWrite.run("PutItem", input, request, tables, store, body -> Put.checked(body, false));
     }

@@ -26,12 +26,23 @@ public interface JsonOperation {
         return CompletableFuture.completedFuture(run(input, request));
     }
 
+    /** Whether running this operation may block its thread; one that only computes and queues its work does not. */
+    default boolean mayBlock() {
+        return true;
+    }
+
     /**
      * An operation that answers later, e.g. once a write is durable, without holding the edge's
-     * worker thread meanwhile.
+     * worker thread meanwhile; one that only queues its work does not block, and runs on the event loop.
      */
-    static JsonOperation answeringLater(BiFunction<JsonNode, AwsRequest, CompletionStage<JsonNode>> answer) {
+    static JsonOperation answeringLater(BiFunction<JsonNode, AwsRequest, CompletionStage<JsonNode>> answer,
+            boolean mayBlock) {
         return new JsonOperation() {
+            @Override
+            public boolean mayBlock() {
+                return mayBlock;
+            }
+
             @Override
             public JsonNode run(JsonNode input, AwsRequest request) {
                 return answer(input, request).toCompletableFuture().join();

@@ -114,6 +114,14 @@ public class JsonProtocolService implements AwsService {
     }
 
     @Override
+    public boolean mayBlock(AwsRequest request) {
+        String target = request.target();
+        JsonOperation operation = target == null || !target.startsWith(targetPrefix) ? null
+                : operations.get(target.substring(targetPrefix.length()));
+        return operation == null || operation.mayBlock();
+    }
+
+    @Override
     public CompletionStage<AwsReply> call(AwsRequest request) {
         String operationName = request.target().substring(targetPrefix.length());
         JsonOperation operation = operations.get(operationName);
