@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * does.
  *
  * <p>The edge calls {@link #call} on a worker thread, so a service may block (SQLite, a pipe to
- * Apertium); a service that waits on something slow, such as a function's answer, returns a stage
- * that completes later instead of holding the thread.
+ * Apertium), unless {@link #mayBlock} says the call will not; a service that waits on something slow,
+ * such as a function's answer or a group commit, returns a stage that completes later instead of
+ * holding the thread.
  */
 public interface AwsService {
 
