@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.List;
 
 /** PutItem: replaces the whole item, if its ConditionExpression holds on the current one. */
-public final class PutItem implements Operation {
+public final class PutItem implements QueuedWrite {
 
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Item", Type.MAP)
@@ -37,17 +37,6 @@ public final class PutItem implements Operation {
     @Override
     public RequestShape shape() {
         return SHAPE;
-    }
-
-    /** Waits for {@link #answer}, which the edge takes instead: nothing need wait for the commit. */
-    @Override
-    public JsonNode run(JsonNode input, AwsRequest request) {
-        return answer(input, request).toCompletableFuture().join();
-    }
-
-    @Override
-    public boolean mayBlock() {
-        return false;
     }
 
     @Override
