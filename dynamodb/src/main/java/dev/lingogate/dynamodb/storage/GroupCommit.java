@@ -146,13 +146,14 @@ final class GroupCommit implements AutoCloseable {
             batch.forEach(pending -> pending.outcome.completeExceptionally(failure));
             return;
         }
-        committedWrites.accept(batch.size());
         for (Pending<?> pending : batch) {
             pending.committed.run();
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).settle(results.get(i));
         }
+        // After the answers: what it is told may take a checkpoint's time on this thread.
+        committedWrites.accept(batch.size());
     }
 
     /** A schema change alone in its transaction: its failure is the transaction's. */

@@ -77,7 +77,7 @@ public final class SqliteTableStore implements TableStore {
             if (version < SCHEMA_VERSION) {
                 writer.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
-            SqliteTableStore store = new SqliteTableStore(writer, new WalCheckpoint(new SqliteConnection(url)));
+            SqliteTableStore store = new SqliteTableStore(writer, new WalCheckpoint(new SqliteConnection(url), writer));
             for (int i = 0; i < READERS; i++) {
                 store.readers.add(new SqliteConnection(url));
             }

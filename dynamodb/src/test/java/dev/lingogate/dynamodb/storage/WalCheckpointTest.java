@@ -61,6 +61,31 @@ class WalCheckpointTest {
         assertThat(store.statistics(TABLE).itemCount()).isEqualTo(items);
     }
 
+    @Test
+    void theLogStartsOverUnderSteadyWritesInsteadOfGrowingWithThem() throws Exception {
+        store = SqliteTableStore.open(dataDir);
+        store.createTable("T", TABLE, "{}", List.of());
+        Path log = dataDir.resolve("dynamodb.sqlite-wal");
+
+        // 20 rounds of checkpoints under writes that never pause: 171 MB of log when it never started
+        // over (measured), 10.5 MB when it did.
+        int items = WalCheckpoint.WRITES_BETWEEN_CHECKPOINTS * 20;
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            String name = "item" + i;
+            done.add(writers.submit(() -> store.transact(transaction -> {
+                transaction.table(TABLE).put(item(name));
+                return null;
+            })));
+        }
+        for (Future<?> future : done) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(Files.size(log)).as("the log's size after %d writes", items).isLessThan(32L << 20);
+        assertThat(store.statistics(TABLE).itemCount()).isEqualTo(items);
+    }
+
     private static StoredItem item(String name) {
         byte[] json = ("{\"id\":{\"S\":\"" + name + "\"},\"payload\":{\"S\":\"" + KILOBYTE + "\"}}").getBytes(StandardCharsets.UTF_8);
         return new StoredItem(new PrimaryKey(name.getBytes(StandardCharsets.UTF_8), KeyEncoding.NO_SORT_KEY), json.length, json);
