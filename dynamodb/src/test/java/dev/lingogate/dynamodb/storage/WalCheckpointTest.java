@@ -40,17 +40,7 @@ class WalCheckpointTest {
         long empty = Files.size(database);
 
         int items = WalCheckpoint.WRITES_BETWEEN_CHECKPOINTS * 5 / 2;
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < items; i++) {
-            String name = "item" + i;
-            done.add(writers.submit(() -> store.transact(transaction -> {
-                transaction.table(TABLE).put(item(name));
-                return null;
-            })));
-        }
-        for (Future<?> future : done) {
-            future.get(60, TimeUnit.SECONDS);
-        }
+        writeConcurrently(items);
         // Two checkpoints were asked for, of at least 2,000 items of 1 KB; they run in the background.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (Files.size(database) - empty < 2_000L * 1024 && System.nanoTime() < deadline) {
@@ -70,6 +60,14 @@ class WalCheckpointTest {
         // 20 rounds of checkpoints under writes that never pause: 171 MB of log when it never started
         // over (measured), 10.5 MB when it did.
         int items = WalCheckpoint.WRITES_BETWEEN_CHECKPOINTS * 20;
+        writeConcurrently(items);
+
+        assertThat(Files.size(log)).as("the log's size after %d writes", items).isLessThan(32L << 20);
+        assertThat(store.statistics(TABLE).itemCount()).isEqualTo(items);
+    }
+
+    /** Puts that many items from 8 threads at once, each in a transaction of its own, and waits for all. */
+    private void writeConcurrently(int items) throws Exception {
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             String name = "item" + i;
@@ -81,9 +79,6 @@ class WalCheckpointTest {
         for (Future<?> future : done) {
             future.get(60, TimeUnit.SECONDS);
         }
-
-        assertThat(Files.size(log)).as("the log's size after %d writes", items).isLessThan(32L << 20);
-        assertThat(store.statistics(TABLE).itemCount()).isEqualTo(items);
     }
 
     private static StoredItem item(String name) {
