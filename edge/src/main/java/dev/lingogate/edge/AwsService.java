@@ -36,6 +36,15 @@ public interface AwsService {
         return true;
     }
 
+    /**
+     * The error that turns a call away when the edge already holds as many calls for its workers as
+     * it may ({@link EdgeOptions#workerBacklog}): by default AWS's common {@code ThrottlingException},
+     * which every AWS SDK retries with back-off.
+     */
+    default AwsException overloaded() {
+        return new AwsException(400, "ThrottlingException", "The request was denied due to request throttling.");
+    }
+
     /** Writes an error as this service's protocol does. */
     AwsReply errorReply(AwsException error);
 

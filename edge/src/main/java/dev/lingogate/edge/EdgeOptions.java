@@ -3,11 +3,30 @@ package dev.lingogate.edge;
 /**
  * Where the edge listens and how much it accepts.
  *
- * @param maxBodyBytes DynamoDB's largest request (a 25-item batch of 400 KB items) fits in 16 MB
+ * @param maxBodyBytes  DynamoDB's largest request (a 25-item batch of 400 KB items) fits in 16 MB
+ * @param workerBacklog the calls that may block (SQLite, a pipe) the edge holds for its workers,
+ *                      running or waiting for one; a call past it is answered its service's
+ *                      {@linkplain AwsService#overloaded() overloaded} error at once
  */
-public record EdgeOptions(String host, int port, int maxBodyBytes) {
+public record EdgeOptions(String host, int port, int maxBodyBytes, BacklogLimit workerBacklog) {
+
+    /**
+     * By default 1,024 calls, running on the 64 workers or waiting for one (as many GetItems are
+     * about 70 ms of the edge's CPU), whose bodies add up to at most four of the largest a call
+     * may have.
+     */
+    public static final BacklogLimit WORKER_BACKLOG = new BacklogLimit(1024, 64L * 1024 * 1024);
+
+    public EdgeOptions(String host, int port, int maxBodyBytes) {
+        this(host, port, maxBodyBytes, WORKER_BACKLOG);
+    }
 
     public static EdgeOptions onPort(int port) {
         return new EdgeOptions("127.0.0.1", port, 16 * 1024 * 1024);
+    }
+
+    /** These options with another bound on the calls held for the workers. */
+    public EdgeOptions withWorkerBacklog(BacklogLimit backlog) {
+        return new EdgeOptions(host, port, maxBodyBytes, backlog);
     }
 }

@@ -37,6 +37,7 @@ public final class EdgeServer {
     private final EdgeOptions options;
     private final SigV4Verifier verifier;
     private final List<AwsService> services;
+    private final Backlog workerBacklog;
     private WorkerExecutor workers;
     private HttpServer server;
 
@@ -45,6 +46,7 @@ public final class EdgeServer {
         this.options = options;
         this.verifier = verifier;
         this.services = List.copyOf(services);
+        this.workerBacklog = new Backlog(options.workerBacklog());
     }
 
     public Future<Void> start() {
@@ -137,9 +139,7 @@ public final class EdgeServer {
         }
         AwsRequest call = new AwsRequest(requestId, incoming.method(), incoming.rawPath(), rawQuery, headers, body, caller);
         AwsService answering = service.get();
-        Future<AwsReply> answer = answering.mayBlock(call)
-                ? workers.<CompletionStage<AwsReply>>executeBlocking(() -> answering.call(call), false)
-                        .compose(Future::fromCompletionStage)
+        Future<AwsReply> answer = answering.mayBlock(call) ? answeredOnAWorker(answering, call)
                 : answeredOnThisLoop(answering, call);
         answer.onComplete(done -> {
             if (done.succeeded()) {
@@ -148,6 +148,25 @@ public final class EdgeServer {
                 send(request.response(), requestId, answering.errorReply(asAwsError(done.cause(), answering), incoming));
             }
         });
+    }
+
+    /**
+     * A call that may block, run on a worker; or, when the edge already holds as many such calls as
+     * it may, turned away at once with the service's overloaded error: Vert.x queues work for its
+     * workers without bound, and each call waiting holds its body.
+     */
+    private Future<AwsReply> answeredOnAWorker(AwsService answering, AwsRequest call) {
+        long size = call.body().length;
+        if (!workerBacklog.tryAdd(size)) {
+            return Future.failedFuture(answering.overloaded());
+        }
+        return workers.<CompletionStage<AwsReply>>executeBlocking(() -> {
+            try {
+                return answering.call(call);
+            } finally {
+                workerBacklog.remove(size);
+            }
+        }, false).compose(Future::fromCompletionStage);
     }
 
     /** A call that does not block, answered on the event loop it came in on; its answer is sent from there too. */

@@ -247,30 +247,11 @@ class EdgeServerTest {
         URI uri = URI.create(url() + "service/Greeter_1/operation/" + operation);
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                 .putHeader("Content-Type", "application/cbor").putHeader("smithy-protocol", "rpc-v2-cbor").build();
-        return HTTP.send(signed(key, unsigned, body, uri), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(SignedCalls.signed(key, unsigned, body), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<String> send(AccessKey key, String target, String body) throws IOException, InterruptedException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(url()))
-                .putHeader("Content-Type", "application/x-amz-json-1.0").putHeader("X-Amz-Target", target).build();
-        return HTTP.send(signed(key, unsigned, bytes, URI.create(url())), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest signed(AccessKey key, SdkHttpRequest unsigned, byte[] bytes, URI uri) {
-        var signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(key.id(), key.secret()))
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArray(bytes))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "greeter")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        signed.request().forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        return request.build();
+        return HTTP.send(SignedCalls.json(key, URI.create(url()), target, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String url() {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.concurrent.CompletionStage;
 
@@ -38,6 +39,7 @@ public class JsonProtocolService implements AwsService {
     private final Map<String, JsonOperation> operations;
     private final ObjectMapper mapper;
     private final EndpointTraits endpoint;
+    private final Supplier<AwsException> overloaded;
 
     /**
      * @param name            the IAM service prefix, e.g. {@code dynamodb}
@@ -49,12 +51,14 @@ public class JsonProtocolService implements AwsService {
      */
     public JsonProtocolService(String name, String targetPrefix, String errorTypePrefix, String contentType,
             Map<String, JsonOperation> operations, ObjectMapper mapper) {
-        this(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, null);
+        this(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, null, null);
     }
 
     private JsonProtocolService(String name, String targetPrefix, String errorTypePrefix, String contentType,
-            Map<String, JsonOperation> operations, ObjectMapper mapper, EndpointTraits endpoint) {
+            Map<String, JsonOperation> operations, ObjectMapper mapper, EndpointTraits endpoint,
+            Supplier<AwsException> overloaded) {
         this.endpoint = endpoint;
+        this.overloaded = overloaded;
         this.name = name;
         this.targetPrefix = targetPrefix;
         this.errorTypePrefix = errorTypePrefix;
@@ -68,7 +72,22 @@ public class JsonProtocolService implements AwsService {
      * the traits of the AWS endpoint it stands for.
      */
     public JsonProtocolService owningTheEndpoint(EndpointTraits traits) {
-        return new JsonProtocolService(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, traits);
+        return new JsonProtocolService(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, traits,
+                overloaded);
+    }
+
+    /**
+     * This service answering {@code error} when the edge turns a call away for overload, e.g. DynamoDB's
+     * {@code ProvisionedThroughputExceededException} instead of the common {@code ThrottlingException}.
+     */
+    public JsonProtocolService overloadedAs(Supplier<AwsException> error) {
+        return new JsonProtocolService(name, targetPrefix, errorTypePrefix, contentType, operations, mapper, endpoint,
+                error);
+    }
+
+    @Override
+    public AwsException overloaded() {
+        return overloaded == null ? AwsService.super.overloaded() : overloaded.get();
     }
 
     @Override
