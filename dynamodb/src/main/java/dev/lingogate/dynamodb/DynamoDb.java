@@ -2,12 +2,14 @@ package dev.lingogate.dynamodb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lingogate.dynamodb.model.ProvisionedThroughputExceededException;
 import dev.lingogate.dynamodb.operation.ExpiredItems;
 import dev.lingogate.dynamodb.operation.Operation;
 import dev.lingogate.dynamodb.operation.Operations;
 import dev.lingogate.dynamodb.storage.SqliteTableStore;
 import dev.lingogate.dynamodb.table.Tables;
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.BacklogLimit;
 import dev.lingogate.edge.json.EndpointTraits;
 import dev.lingogate.edge.json.JsonOperation;
 import dev.lingogate.edge.json.JsonProtocolService;
@@ -48,8 +50,19 @@ public final class DynamoDb implements AutoCloseable {
      * for {@code tableStatusWindow}, as on AWS, where zero makes it ACTIVE or gone at once.
      */
     public static DynamoDb open(Path dataDir, String region, String accountId, Duration tableStatusWindow) {
+        return open(dataDir, region, accountId, tableStatusWindow, SqliteTableStore.WRITE_BACKLOG);
+    }
+
+    /**
+     * Opens the tables under {@code dataDir} as {@link #open(Path, String, String, Duration)} does, where
+     * at most {@code writeBacklog} waits for the one writer: a write past it, and a call the edge has no
+     * worker backlog left for, is answered {@code ProvisionedThroughputExceededException}, which the
+     * AWS SDKs retry with back-off.
+     */
+    public static DynamoDb open(Path dataDir, String region, String accountId, Duration tableStatusWindow,
+            BacklogLimit writeBacklog) {
         ObjectMapper mapper = JsonMapper.builder().build();
-        SqliteTableStore store = SqliteTableStore.open(dataDir);
+        SqliteTableStore store = SqliteTableStore.open(dataDir, writeBacklog);
         Tables tables = new Tables(store, mapper, region, accountId, Clock.systemUTC(), tableStatusWindow);
         Map<String, JsonOperation> operations = new LinkedHashMap<>();
         for (Operation operation : Operations.all(tables, store, mapper)) {
@@ -58,7 +71,8 @@ public final class DynamoDb implements AutoCloseable {
         return new DynamoDb(store, tables, new JsonProtocolService("dynamodb", "DynamoDB_20120810.",
                 "com.amazonaws.dynamodb.v20120810#", "application/x-amz-json-1.0", operations, mapper)
                 .owningTheEndpoint(new EndpointTraits("healthy: dynamodb." + region + ".amazonaws.com ", true,
-                        DynamoDb::newRequestId)));
+                        DynamoDb::newRequestId))
+                .overloadedAs(ProvisionedThroughputExceededException::new));
     }
 
     /** DynamoDB names each request with 52 upper-case letters and digits. */

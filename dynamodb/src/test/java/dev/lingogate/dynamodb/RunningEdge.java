@@ -1,6 +1,8 @@
 package dev.lingogate.dynamodb;
 
+import dev.lingogate.dynamodb.storage.SqliteTableStore;
 import dev.lingogate.edge.AwsService;
+import dev.lingogate.edge.BacklogLimit;
 import dev.lingogate.edge.EdgeOptions;
 import dev.lingogate.edge.EdgeServer;
 import dev.lingogate.iam.AccessKey;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -56,6 +60,8 @@ final class RunningEdge implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     private Path dataDir;
     private final Duration tableStatusWindow;
+    private final BacklogLimit writeBacklog;
+    private final EdgeOptions edgeOptions;
     private final Vertx vertx = Vertx.vertx();
     private DynamoDb dynamoDb;
     private EdgeServer edge;
@@ -68,6 +74,8 @@ final class RunningEdge implements AutoCloseable, BeforeAllCallback, AfterAllCal
     /** Not started yet: a test class's extension, started on a directory of its own. */
     private RunningEdge() {
         this.tableStatusWindow = Duration.ZERO;
+        this.writeBacklog = SqliteTableStore.WRITE_BACKLOG;
+        this.edgeOptions = EdgeOptions.onPort(0);
     }
 
     static RunningEdge perTestClass() {
@@ -92,29 +100,46 @@ final class RunningEdge implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** An edge whose tables stay CREATING and DELETING for {@code tableStatusWindow}, as on AWS. */
     RunningEdge(Path dataDir, Duration tableStatusWindow) {
+        this(dataDir, tableStatusWindow, SqliteTableStore.WRITE_BACKLOG, EdgeOptions.WORKER_BACKLOG);
+    }
+
+    /** An edge where at most {@code writeBacklog} waits for the writer and {@code workerBacklog} for the workers. */
+    RunningEdge(Path dataDir, BacklogLimit writeBacklog, BacklogLimit workerBacklog) {
+        this(dataDir, Duration.ZERO, writeBacklog, workerBacklog);
+    }
+
+    private RunningEdge(Path dataDir, Duration tableStatusWindow, BacklogLimit writeBacklog, BacklogLimit workerBacklog) {
         this.dataDir = dataDir;
         this.tableStatusWindow = tableStatusWindow;
+        this.writeBacklog = writeBacklog;
+        this.edgeOptions = EdgeOptions.onPort(0).withWorkerBacklog(workerBacklog);
         start();
     }
 
     private void start() {
-        dynamoDb = DynamoDb.open(dataDir, "us-east-1", "000000000000", tableStatusWindow);
+        dynamoDb = DynamoDb.open(dataDir, "us-east-1", "000000000000", tableStatusWindow, writeBacklog);
         dynamoDb.sweepExpiredItems(vertx, EXPIRY_SWEEP);
         KeyRing keys = new KeyRing();
         keys.add(new AccessKey(ACCESS_KEY, SECRET_KEY), new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
-        edge = new EdgeServer(vertx, EdgeOptions.onPort(0), new SigV4Verifier(keys, Clock.systemUTC()), List.of(dynamoDb.service()));
+        edge = new EdgeServer(vertx, edgeOptions, new SigV4Verifier(keys, Clock.systemUTC()), List.of(dynamoDb.service()));
         edge.start().await();
-        client = DynamoDbClient.builder()
+        client = newClient(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /** The shared client: it never retries, so a test sees every error as the edge answered it. */
+    DynamoDbClient client() {
+        return client;
+    }
+
+    /** A client of the test's own (which closes it), configured beyond the shared one's endpoint and key. */
+    DynamoDbClient newClient(Consumer<ClientOverrideConfiguration.Builder> configuration) {
+        return DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(configuration)
                 .build();
-    }
-
-    DynamoDbClient client() {
-        return client;
     }
 
     /** The DynamoDB service itself, to serve behind another edge (one with other keys and policies). */

@@ -79,7 +79,7 @@ public final class BatchWriteItem implements Operation {
             }
         }
         ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
-        store.transact(transaction -> {
+        store.transact(request.body().length, transaction -> {
             for (ItemWrite write : writes) {
                 ItemWrite.Change change = write.applyIn(transaction, tables);
                 if (capacity != null) {

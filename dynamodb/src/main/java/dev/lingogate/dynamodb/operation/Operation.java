@@ -1,6 +1,8 @@
 package dev.lingogate.dynamodb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lingogate.dynamodb.model.ProvisionedThroughputExceededException;
+import dev.lingogate.dynamodb.storage.BacklogFullException;
 import dev.lingogate.edge.AwsRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +37,16 @@ public interface Operation {
         return true;
     }
 
-    /** Checks the request's shape, then answers it. */
+    /**
+     * Checks the request's shape, then answers it; a write the writer has no room for is answered
+     * as DynamoDB answers more than a table can take, and was not applied.
+     */
     default CompletionStage<JsonNode> call(JsonNode input, AwsRequest request) {
         shape().check(input);
-        return answer(input, request);
+        try {
+            return answer(input, request);
+        } catch (BacklogFullException e) {
+            throw new ProvisionedThroughputExceededException();
+        }
     }
 }

@@ -116,7 +116,7 @@ public final class TransactWriteItems implements Operation {
         }
         byte[] digest = token == null ? null : digestOf(input);
         ConsumedCapacity.PerTable capacity = ConsumedCapacity.requested(input) ? new ConsumedCapacity.PerTable(input) : null;
-        store.transact(transaction -> {
+        store.transact(request.body().length, transaction -> {
             if (token != null && alreadyDone(transaction, token, digest)) {
                 return null;
             }

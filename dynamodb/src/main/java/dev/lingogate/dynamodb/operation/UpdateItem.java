@@ -55,7 +55,7 @@ public final class UpdateItem implements Operation {
         request.authorize("dynamodb:UpdateItem", tables.arnOf(name));
         TableDefinition table = tables.get(name);
         Update update = check.apply(table);
-        ItemWrite.Change change = store.transact(transaction -> update.applyIn(transaction, tables));
+        ItemWrite.Change change = store.transact(request.body().length, transaction -> update.applyIn(transaction, tables));
         Projection written = new Projection(update.writtenPaths());
         ObjectNode attributes = switch (input.path("ReturnValues").asText("NONE")) {
             case "ALL_OLD" -> change.before();

@@ -1,5 +1,7 @@
 package dev.lingogate.dynamodb.storage;
 
+import dev.lingogate.edge.Backlog;
+import dev.lingogate.edge.BacklogLimit;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +28,34 @@ import java.util.function.LongSupplier;
  * A schema change (creating or dropping a table or an index) runs in a transaction of its own, and
  * its {@code committed} step runs on this thread after the commit and before the next write, so
  * every later write sees the schema in memory as it is on disk.
+ * <p>
+ * The writes it holds, queued or in the batch being committed, stay within a {@link BacklogLimit};
+ * one past it is refused before it is queued ({@link BacklogFullException}). Single-item writes
+ * queue from the event loop and hold no thread while they wait, so without a bound the queue would
+ * grow with every connection the edge accepts, each write holding an item of up to 400 KB. Schema
+ * changes are not counted: they are few, and each holds a worker of the edge's, which are bounded.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** Enough to amortise the fsync many times over, small enough to keep one transaction short. */
-    private static final int MOST_WRITES_PER_COMMIT = 512;
+    static final int MOST_WRITES_PER_COMMIT = 512;
 
     private final SqliteConnection connection;
     private final LongSupplier schemaGeneration;
     private final IntConsumer committedWrites;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Backlog backlog;
     private final Thread thread;
     private boolean closed;
 
-    /** @param committedWrites told, on the writer's thread, how many writes each commit made durable */
-    GroupCommit(SqliteConnection connection, LongSupplier schemaGeneration, IntConsumer committedWrites) {
+    /**
+     * @param committedWrites told, on the writer's thread, how many writes each commit made durable
+     * @param backlogLimit    how many writes, holding how many bytes, may wait for this writer
+     */
+    GroupCommit(SqliteConnection connection, LongSupplier schemaGeneration, IntConsumer committedWrites,
+            BacklogLimit backlogLimit) {
         this.connection = connection;
+        this.backlog = new Backlog(backlogLimit);
         this.schemaGeneration = schemaGeneration;
         this.committedWrites = committedWrites;
         this.thread = new Thread(this::commitWhatQueues, "dynamodb-group-commit");
@@ -50,17 +64,24 @@ final class GroupCommit implements AutoCloseable {
         thread.start();
     }
 
-    /** Applies {@code work} in the next batch, and answers once that batch is durable. */
-    <T> T write(ConnectionWork<T> work) {
-        return await(new Pending<>(work, false, () -> { }));
+    /**
+     * Applies {@code work} in the next batch, and answers once that batch is durable.
+     *
+     * @param size what the work holds in memory while it waits, in bytes (its request's size will do)
+     * @throws BacklogFullException at once, and nothing applied, if the backlog is full
+     */
+    <T> T write(long size, ConnectionWork<T> work) {
+        return await(new Pending<>(work, size, false, () -> { }));
     }
 
     /**
      * Applies {@code work} in the next batch; the stage completes on the writer's thread once that
      * batch is durable, so that the caller's thread need not wait for the fsync (nor be woken after it).
+     *
+     * @throws BacklogFullException at once, and nothing applied, if the backlog is full
      */
-    <T> CompletableFuture<T> writeLater(ConnectionWork<T> work) {
-        Pending<T> pending = new Pending<>(work, false, () -> { });
+    <T> CompletableFuture<T> writeLater(long size, ConnectionWork<T> work) {
+        Pending<T> pending = new Pending<>(work, size, false, () -> { });
         queue(pending);
         return pending.outcome;
     }
@@ -70,7 +91,7 @@ final class GroupCommit implements AutoCloseable {
      * before any other write, and answers once it is durable.
      */
     <T> T writeAlone(ConnectionWork<T> work, Runnable committed) {
-        return await(new Pending<>(work, true, committed));
+        return await(new Pending<>(work, 0, true, committed));
     }
 
     /** How many writes wait for the writer now. */
@@ -84,6 +105,9 @@ final class GroupCommit implements AutoCloseable {
         synchronized (this) {
             if (closed) {
                 throw new StorageException("the tables are closed", null);
+            }
+            if (!pending.alone && !backlog.tryAdd(pending.size)) {
+                throw new BacklogFullException();
             }
             queue.add(pending);
         }
@@ -125,6 +149,11 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             commit(batch);
+            for (Pending<?> done : batch) {
+                if (!done.alone) {
+                    backlog.remove(done.size);
+                }
+            }
             batch.clear();
         }
     }
@@ -217,15 +246,17 @@ final class GroupCommit implements AutoCloseable {
     private static final class Pending<T> {
 
         /** Queued by {@link #close}: the writer stops when it takes it (alone, so no batch takes it in). */
-        static final Pending<Void> STOP = new Pending<>(connection -> null, true, () -> { });
+        static final Pending<Void> STOP = new Pending<>(connection -> null, 0, true, () -> { });
 
         final ConnectionWork<T> work;
+        final long size;
         final boolean alone;
         final Runnable committed;
         final CompletableFuture<T> outcome = new CompletableFuture<>();
 
-        Pending(ConnectionWork<T> work, boolean alone, Runnable committed) {
+        Pending(ConnectionWork<T> work, long size, boolean alone, Runnable committed) {
             this.work = work;
+            this.size = size;
             this.alone = alone;
             this.committed = committed;
         }

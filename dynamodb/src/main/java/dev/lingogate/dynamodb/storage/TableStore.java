@@ -42,14 +42,20 @@ public interface TableStore extends AutoCloseable {
     /**
      * Runs reads and writes over any tables as one transaction: no other write interleaves, and all of
      * it is committed, durably (fsynced) before this returns, or, if {@code work} throws, none of it.
+     *
+     * @param size what the work holds in memory while it waits for the writer, in bytes (its
+     *             request's size will do)
+     * @throws BacklogFullException at once, with nothing applied, when as many writes wait as may
      */
-    <T> T transact(Function<WriteTransaction, T> work);
+    <T> T transact(long size, Function<WriteTransaction, T> work);
 
     /**
      * Runs {@code work} as {@link #transact} does, without waiting: the stage completes, on the
      * thread that committed it, once it is durable, or fails with what {@code work} threw.
+     *
+     * @throws BacklogFullException at once, with nothing applied, when as many writes wait as may
      */
-    <T> CompletionStage<T> transactLater(Function<WriteTransaction, T> work);
+    <T> CompletionStage<T> transactLater(long size, Function<WriteTransaction, T> work);
 
     /** Runs reads over any tables that all see the same committed state, whatever writes go on meanwhile. */
     <T> T snapshot(Function<Snapshot, T> work);

@@ -71,7 +71,7 @@ class WalCheckpointTest {
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             String name = "item" + i;
-            done.add(writers.submit(() -> store.transact(transaction -> {
+            done.add(writers.submit(() -> store.transact(0, transaction -> {
                 transaction.table(TABLE).put(item(name));
                 return null;
             })));
