@@ -4,10 +4,14 @@ import dev.lingogate.gateway.response.GatewayError;
 import dev.lingogate.gateway.response.GatewayResponse;
 import dev.lingogate.gateway.response.RequestRejected;
 import dev.lingogate.gateway.statics.WebRoot;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Iterator;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +40,30 @@ final class ResponseWriter {
       return;
     }
     response.setStatusCode(answer.status());
-    response.headers().addAll(answer.headers());
+    copyHeaders(answer.headers(), response.headers());
     if (answer.closeConnection()) {
       // The rest of the request was never read; the connection cannot carry another one.
       response.putHeader("connection", "close");
       response.end(answer.body()).onComplete(written -> http.connection().close());
     } else {
       response.end(answer.body());
+    }
+  }
+
+  /**
+   * Copies each name and value as the character sequence it is when the headers are Vert.x's own
+   * (a proxied answer's are the decoder's byte strings): {@code MultiMap.addAll} would make a String
+   * of each name and value and build a list of them first.
+   */
+  private static void copyHeaders(MultiMap from, MultiMap to) {
+    if (!(from instanceof HttpHeaders byteStrings)) {
+      to.addAll(from);
+      return;
+    }
+    Iterator<Map.Entry<CharSequence, CharSequence>> headers = byteStrings.iteratorCharSequence();
+    while (headers.hasNext()) {
+      Map.Entry<CharSequence, CharSequence> header = headers.next();
+      to.add(header.getKey(), header.getValue());
     }
   }
 

@@ -58,7 +58,8 @@ final class PathTemplate {
 
   /** The path parameters if the request path matches, else null. A greedy variable takes at least one segment. */
   Map<String, String> match(List<String> path) {
-    Map<String, String> parameters = new LinkedHashMap<>();
+    // Most templates tried do not match, and many that do have no variable: no map made for either.
+    Map<String, String> parameters = Map.of();
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
       if (i >= path.size()) {
@@ -70,14 +71,19 @@ final class PathTemplate {
             return null;
           }
         }
-        case PARAMETER -> parameters.put(segment.text, path.get(i));
+        case PARAMETER -> parameters = with(parameters, segment.text, path.get(i));
         case GREEDY -> {
-          parameters.put(segment.text, String.join("/", path.subList(i, path.size())));
-          return parameters;
+          return with(parameters, segment.text, String.join("/", path.subList(i, path.size())));
         }
       }
     }
     return segments.size() == path.size() ? parameters : null;
+  }
+
+  private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
+    Map<String, String> grown = parameters.isEmpty() ? new LinkedHashMap<>() : parameters;
+    grown.put(name, value);
+    return grown;
   }
 
   /**

@@ -19,11 +19,9 @@ public final class RequestPath {
    * @throws RequestRejected as a bad request when a percent escape is broken
    */
   public static List<String> decode(String rawPath) {
-    List<String> decoded = new ArrayList<>();
-    for (String segment : split(rawPath)) {
-      decoded.add(decodeSegment(segment));
-    }
-    return decoded;
+    List<String> segments = split(rawPath);
+    segments.replaceAll(RequestPath::decodeSegment);
+    return segments;
   }
 
   static List<String> split(String path) {
