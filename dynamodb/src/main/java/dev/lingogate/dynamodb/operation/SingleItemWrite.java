@@ -30,7 +30,9 @@ final class SingleItemWrite {
         TableDefinition table = tables.get(name);
         ItemWrite write = prepare.apply(table);
         // Answered from the writer's thread once durable: no thread of the edge's waits for the fsync.
-        return store.transactLater(request.body().length, transaction -> write.applyIn(transaction, tables)).thenApply(change -> {
+        CompletionStage<ItemWrite.Change> durable = store.transactLater(request.body().length,
+                transaction -> write.applyIn(transaction, tables));
+        return durable.thenApply(change -> {
             ObjectNode output = AttributeValue.JSON.objectNode();
             if (input.path("ReturnValues").asText("NONE").equals("ALL_OLD") && change.before() != null) {
                 output.set("Attributes", change.before());
