@@ -7,11 +7,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One warm Apertium pipeline: the programs of a mode, started once and chained by pipes, that
@@ -32,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
  * Apertium's HMM tagger, runs behind a {@link TaggerGate} that starts it afresh when a request changed it.
  */
 public final class ApertiumPipeline implements AutoCloseable {
+
+    /** How long a program told to end (SIGTERM) may take before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private final String name;
     /** The programs before the tagger, then those after it: the tagger itself is the gate's. */
@@ -181,10 +186,24 @@ public final class ApertiumPipeline implements AutoCloseable {
         return gate == null ? 0 : gate.restarts();
     }
 
-    /** Stops every program of the pipeline; requests still waiting fail. */
+    /**
+     * Stops every program of the pipeline and returns once they are gone, so that a stopped service
+     * leaves no process behind; requests still waiting fail. Apertium's programs end within
+     * milliseconds of SIGTERM; one that has not ended {@link #STOP_GRACE} later is killed.
+     */
     @Override
     public void close() {
-        breakDown("the " + name + " pipeline was closed");
+        List<Process> stopping = breakDown("the " + name + " pipeline was closed");
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            for (Process program : stopping) {
+                if (!program.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    program.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void readAnswers(InputStream output) {
@@ -228,7 +247,8 @@ public final class ApertiumPipeline implements AutoCloseable {
         return true;
     }
 
-    private void breakDown(String reason) {
+    /** Fails the requests waiting and tells every program to end; answers the programs told. */
+    private List<Process> breakDown(String reason) {
         List<Request> failed;
         synchronized (waiting) {
             broken = true;
@@ -236,9 +256,11 @@ public final class ApertiumPipeline implements AutoCloseable {
             waiting.clear();
         }
         failed.forEach(request -> request.answer().completeExceptionally(new PipelineFailure(reason)));
-        processes.forEach(Process::destroy);
+        List<Process> told = new ArrayList<>(processes);
+        told.forEach(Process::destroy);
         if (gate != null) {
-            gate.stop();
+            told.addAll(gate.stop());
         }
+        return told;
     }
 }

@@ -130,13 +130,16 @@ final class TaggerGate {
         }
     }
 
-    void stop() {
+    /** Tells the tagger and its spares to end; answers them, for whoever waits until they are gone. */
+    List<Process> stop() {
         synchronized (lock) {
             stopped = true;
-            tagger.destroy();
-            spares.forEach(Process::destroy);
+            List<Process> told = new ArrayList<>(spares);
+            told.add(tagger);
+            told.forEach(Process::destroy);
             spares.clear();
             lock.notifyAll();
+            return told;
         }
     }
 
