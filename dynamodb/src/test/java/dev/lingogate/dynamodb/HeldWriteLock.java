@@ -22,8 +22,12 @@ final class HeldWriteLock implements AutoCloseable {
         }
     }
 
+    /** Lets the writer go; closing again does nothing. */
     @Override
     public void close() throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
         try (Statement rollback = connection.createStatement()) {
             rollback.execute("ROLLBACK");
         } finally {

@@ -136,17 +136,20 @@ class OverloadTest {
         put(edge.client(), "existing");
         List<CompletableFuture<?>> updates = new ArrayList<>();
         Throwable throttledRead;
-        try (HeldWriteLock lock = new HeldWriteLock(dataDir)) {
+        // The updates retry, as a read may take a worker before the second of them does.
+        try (DynamoDbClient retrying = edge.newClient(c -> { });
+                HeldWriteLock lock = new HeldWriteLock(dataDir)) {
             // UpdateItem holds its worker until its commit: two of them fill the workers' backlog.
             for (int i = 0; i < 2; i++) {
-                updates.add(CompletableFuture.runAsync(() -> edge.client().updateItem(r -> r.tableName(TABLE)
+                updates.add(CompletableFuture.runAsync(() -> retrying.updateItem(r -> r.tableName(TABLE)
                         .key(key("existing")).updateExpression("ADD tally :one")
                         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))), callers));
             }
             throttledRead = firstThrottledRead();
-        }
-        for (CompletableFuture<?> update : updates) {
-            update.get(15, TimeUnit.SECONDS);
+            lock.close();
+            for (CompletableFuture<?> update : updates) {
+                update.get(15, TimeUnit.SECONDS);
+            }
         }
 
         isDynamoDbsThrottling(throttledRead);
@@ -154,7 +157,10 @@ class OverloadTest {
                 .isEqualTo("2");
     }
 
-    /** Reads the item until a read is turned away, which it is once both updates hold their workers. */
+    /**
+     * Reads the item, one read at a time, until a read is turned away: then both updates hold the
+     * workers' backlog.
+     */
     private Throwable firstThrottledRead() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
