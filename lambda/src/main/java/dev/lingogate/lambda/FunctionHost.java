@@ -68,7 +68,7 @@ public final class FunctionHost implements AutoCloseable {
         Hosted previous = functions.put(function.name(), new Hosted(new DeployedFunction(function, Instant.now()),
                 new EnvironmentPool(function, options, concurrency, log, vertx, blocking), log));
         if (previous != null) {
-            close(previous);
+            close(previous).join();
         }
     }
 
@@ -146,19 +146,22 @@ public final class FunctionHost implements AutoCloseable {
         functions.values().forEach(function -> function.environments().reapIdle(options.idleTimeout()));
     }
 
-    /** Kills every environment's JVM; events waiting for a retry are dropped. */
+    /**
+     * Kills every environment's JVM, every function's at the same time, and returns once they are all
+     * gone; events waiting for a retry are dropped.
+     */
     @Override
     public void close() {
         vertx.cancelTimer(reaper);
         events.close();
         List<Hosted> all = new ArrayList<>(functions.values());
         functions.clear();
-        all.forEach(FunctionHost::close);
+        CompletableFuture.allOf(all.stream().map(FunctionHost::close).toArray(CompletableFuture[]::new)).join();
         blocking.shutdown();
     }
 
-    private static void close(Hosted function) {
-        function.environments().close();
-        function.log().close();
+    /** Stops the function's environments; its log is closed once the last one's exit is written to it. */
+    private static CompletableFuture<Void> close(Hosted function) {
+        return function.environments().close().whenComplete((stopped, failure) -> function.log().close());
     }
 }

@@ -83,6 +83,27 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void archiveIsKeptWhenCtrlCInTheLaunchersTerminalStoppedTheJvmThatWroteIt() throws Exception {
+        FunctionDefinition sleeper = functionIn(TestFunctions.functionsJar(codeDir), "sleeper", "Sleeper");
+
+        runOnce(sleeper, pid -> interrupt(pid));
+
+        assertThat(archivesOf("sleeper")).hasSize(1);
+    }
+
+    /** Sends SIGINT, as a terminal's Ctrl-C does to every process of its foreground group, and waits for the end. */
+    private static void interrupt(long pid) {
+        try {
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor()).isZero();
+            ProcessHandle.of(pid).ifPresent(jvm -> jvm.onExit().join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void newBuildOfTheFunctionGetsAnArchiveOfItsOwnInPlaceOfTheOldOne() throws Exception {
         Path jar = TestFunctions.functionsJar(codeDir);
         FunctionDefinition sleeper = functionIn(jar, "sleeper", "Sleeper");

@@ -83,11 +83,12 @@ final class ClassDataArchive {
 
     /**
      * The JVM writing the archive ended with {@code exitStatus}. A JVM that exited, or stopped on
-     * SIGTERM, wrote the archive whole before it ended; one killed or crashed may have left part of it.
+     * SIGTERM or SIGINT (Ctrl-C in the terminal of {@code lingogate up} reaches every function JVM
+     * too), wrote the archive whole before it ended; one killed or crashed may have left part of it.
      */
     void writerExited(int exitStatus) {
         try {
-            boolean whole = exitStatus < 128 || exitStatus == 128 + 15;
+            boolean whole = exitStatus < 128 || exitStatus == 128 + 15 || exitStatus == 128 + 2;
             if (whole && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
