@@ -92,8 +92,10 @@ final class UpCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long stopping = System.nanoTime();
             System.out.println("Lingogate is stopping...");
             stack.close();
+            System.out.printf("Lingogate stopped in %.1f s%n", (System.nanoTime() - stopping) / 1e9);
             stopped.countDown();
         }, "lingogate-shutdown"));
         System.out.printf("Lingogate is up in %.1f s%n", (System.nanoTime() - started) / 1e9);

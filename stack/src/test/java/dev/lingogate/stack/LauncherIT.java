@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,10 +68,25 @@ class LauncherIT {
         } finally {
             List<ProcessHandle> family = new ArrayList<>(launcher.descendants().toList());
             family.add(launcher.toHandle());
-            launcher.destroy(); // SIGTERM
+            List<String> commands = family.stream().map(process -> process.info().command().orElse("")).toList();
+            launcher.toHandle().destroy(); // SIGTERM, leaving the output open to read what it prints as it stops
+            // A hang guard, not a speed check: function JVMs writing their class data archive may take 10 s.
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("launcher stopped on SIGTERM").isTrue();
+            assertThat(launcher.exitValue()).as("the JVM's status for an end on SIGTERM, 128 + 15").isEqualTo(143);
             assertThat(family).as("processes left behind").noneMatch(ProcessHandle::isAlive);
-            assertThat(family.size()).as("function JVMs and Apertium pipelines were children").isGreaterThan(5);
+            assertThat(commands).as("the launcher, its function JVMs and Apertium programs")
+                    .anyMatch(command -> command.contains("apertium"))
+                    .filteredOn(command -> command.endsWith("/java")).hasSizeGreaterThan(1);
+            awaitLine(output, "Lingogate stopped in", Duration.ofSeconds(5));
+            assertThat(filesLeftIn(data)).as("SQLite's log and shared memory, archives half written, locks")
+                    .noneMatch(file -> file.endsWith("-wal") || file.endsWith("-shm") || file.endsWith(".part")
+                            || file.endsWith(".lock"));
+        }
+    }
+
+    private static List<String> filesLeftIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).map(Path::toString).toList();
         }
     }
 
