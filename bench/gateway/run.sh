@@ -7,7 +7,8 @@
 # gateway's ratios to nginx. Then the gateway in front of a function: bench/lambda's echo function
 # behind the whole stack, at 16 and 128.
 #
-#   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default;
+#   bench/gateway/run.sh [SECONDS]        (WARM_UP_SECONDS=40 for the gateway's JIT by default,
+#                                           in five cycles of a run at 16 and one at 128;
 #                                           ROUNDS=5 to alternate gateway and nginx five times,
 #                                           judged on the median ratio of the rounds;
 #                                           LAMBDA_ROW=no to stop after the proxy rows;
@@ -94,10 +95,20 @@ until curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null 2>&1; do sleep 0.2; do
 [ "$(curl -s "http://127.0.0.1:$gateway_port/hello")" = "hello, world" ] || { echo "the gateway does not proxy" >&2; exit 1; }
 
 # The JVM compiles its hot path first (on a busy machine this takes tens of seconds: the gateway's
-# CPU per request keeps falling until C2 is done); nginx needs no warm-up, but gets a run too.
+# CPU per request keeps falling until C2 is done), on the workload measured: runs at 16 and at 128
+# connections in turn, each opening its connections anew. Warmed on one long run instead, the
+# compiled code had never seen connections open and was thrown away and compiled again at the
+# start of every measured run (hundreds of methods in its first seconds), which showed as a p99
+# two to three times nginx's in the first round. nginx needs no warm-up, but gets one cycle too.
 warm_up=${WARM_UP_SECONDS:-40}
-wrk -t"$threads" -c64 -d"$warm_up"s "http://127.0.0.1:$gateway_port/hello" >/dev/null
-wrk -t"$threads" -c64 -d"$seconds"s "http://127.0.0.1:$nginx_port/hello" >/dev/null
+warm_up_cycle() { # port seconds-per-run
+    wrk -t"$threads" -c16 -d"$2"s "http://127.0.0.1:$1/hello" >/dev/null
+    wrk -t"$threads" -c128 -d"$2"s "http://127.0.0.1:$1/hello" >/dev/null
+}
+for cycle in 1 2 3 4 5; do
+    warm_up_cycle "$gateway_port" $((warm_up / 10))
+done
+warm_up_cycle "$nginx_port" $((warm_up / 10))
 
 # CPU time (user + system, in clock ticks) of a process and its children's threads so far: the
 # figure that stays fair on a busy machine, where req/s depends on what else got the cores.
