@@ -28,10 +28,14 @@ final class RunningEdge implements AutoCloseable {
     private final EdgeServer edge;
 
     RunningEdge(Vertx vertx, List<AwsService> services) {
+        this(vertx, services, EdgeOptions.onPort(0));
+    }
+
+    RunningEdge(Vertx vertx, List<AwsService> services, EdgeOptions options) {
         KeyRing keys = new KeyRing();
         keys.add(ADMIN, new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
         keys.add(NOBODY, new Principal("arn:aws:iam::000000000000:user/nobody", new Policy(List.of())));
-        edge = new EdgeServer(vertx, EdgeOptions.onPort(0), new SigV4Verifier(keys, Clock.systemUTC()), services);
+        edge = new EdgeServer(vertx, options, new SigV4Verifier(keys, Clock.systemUTC()), services);
         edge.start().await();
     }
 

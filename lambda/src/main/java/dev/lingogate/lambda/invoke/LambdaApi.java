@@ -77,6 +77,16 @@ public final class LambdaApi implements AwsService {
         throw new AwsException(404, "UnknownOperationException", null);
     }
 
+    /**
+     * Lambda's own throttling error for a call the edge has no room for, with the reason Lambda gives
+     * a caller over its request rate: the SDKs raise it as a {@code TooManyRequestsException} and
+     * retry it, where the edge's common {@code ThrottlingException} is no error Lambda declares.
+     */
+    @Override
+    public AwsException overloaded() {
+        return new AwsException(429, "TooManyRequestsException", "Rate Exceeded.").withField("Reason", "CallerRateLimitExceeded");
+    }
+
     static AwsReply json(int status, JsonNode body) {
         return AwsReply.json(status, CONTENT_TYPE, body.toString());
     }
