@@ -83,7 +83,7 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void archiveIsKeptWhenCtrlCInTheLaunchersTerminalStoppedTheJvmThatWroteIt() throws Exception {
+    void archiveIsKeptWhenSigintStoppedTheJvmThatWroteIt() throws Exception {
         FunctionDefinition sleeper = functionIn(TestFunctions.functionsJar(codeDir), "sleeper", "Sleeper");
 
         runOnce(sleeper, pid -> interrupt(pid));
@@ -91,7 +91,7 @@ class ClassDataArchiveTest {
         assertThat(archivesOf("sleeper")).hasSize(1);
     }
 
-    /** Sends SIGINT, as a terminal's Ctrl-C does to every process of its foreground group, and waits for the end. */
+    /** Sends SIGINT, as {@code kill -INT} does (Ctrl-C in the launcher's terminal no longer reaches a function JVM), and waits for the end. */
     private static void interrupt(long pid) {
         try {
             assertThat(new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor()).isZero();

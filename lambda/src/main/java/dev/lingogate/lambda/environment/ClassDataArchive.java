@@ -83,8 +83,9 @@ final class ClassDataArchive {
 
     /**
      * The JVM writing the archive ended with {@code exitStatus}. A JVM that exited, or stopped on
-     * SIGTERM or SIGINT (Ctrl-C in the terminal of {@code lingogate up} reaches every function JVM
-     * too), wrote the archive whole before it ended; one killed or crashed may have left part of it.
+     * SIGTERM or SIGINT (the host sends the first; the second only a person's {@code kill}, as function
+     * JVMs run in sessions of their own, out of reach of the terminal's Ctrl-C), wrote the archive whole
+     * before it ended; one killed or crashed may have left part of it.
      */
     void writerExited(int exitStatus) {
         try {

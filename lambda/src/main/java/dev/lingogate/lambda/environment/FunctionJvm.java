@@ -1,5 +1,6 @@
 package dev.lingogate.lambda.environment;
 
+import dev.lingogate.edge.process.OwnSession;
 import dev.lingogate.lambda.FunctionDefinition;
 import dev.lingogate.lambda.HostOptions;
 import java.io.File;
@@ -72,7 +73,8 @@ final class FunctionJvm {
                 "-cp", classpath(),
                 RUNTIME_CLIENT_MAIN,
                 function.handler()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // Ctrl-C in the launcher's terminal must not end an invocation the launcher's stop would drain.
+        ProcessBuilder builder = OwnSession.builder(command)
                 .directory(taskRoot().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
