@@ -1,5 +1,7 @@
 package dev.lingogate.translate.apertium;
 
+import dev.lingogate.edge.process.OwnSession;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ public record ApertiumMode(String name, String source, String target, Path file)
     }
 
     private String wblankMode() throws IOException {
-        Process process = new ProcessBuilder("apertium-wblank-mode", "-z", file.toString())
+        Process process = OwnSession.builder("apertium-wblank-mode", "-z", file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -1,5 +1,6 @@
 package dev.lingogate.translate.apertium;
 
+import dev.lingogate.edge.process.OwnSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +98,7 @@ public final class ApertiumPipeline implements AutoCloseable {
     private static List<Process> startChained(List<List<String>> programs) throws IOException {
         List<ProcessBuilder> builders = new ArrayList<>();
         for (List<String> program : programs) {
-            ProcessBuilder builder = new ProcessBuilder(program).redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder = OwnSession.builder(program).redirectError(ProcessBuilder.Redirect.DISCARD);
             // Apertium's programs read and write UTF-8 only under a UTF-8 locale; apertium(1) sets one too.
             builder.environment().put("LC_ALL", "C.UTF-8");
             builders.add(builder);

@@ -1,5 +1,6 @@
 package dev.lingogate.translate.apertium;
 
+import dev.lingogate.edge.process.OwnSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ final class TaggerGate {
         this.name = name;
         List<String> reporting = new ArrayList<>(command);
         reporting.add(1, "-d");
-        this.builder = new ProcessBuilder(reporting);
+        this.builder = OwnSession.builder(reporting);
         builder.environment().put("LC_ALL", "C.UTF-8");
         this.requests = requests;
         this.answers = answers;

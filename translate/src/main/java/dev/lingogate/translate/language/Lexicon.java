@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.lingogate.edge.process.OwnSession;
 import dev.lingogate.translate.apertium.ApertiumMode;
 import dev.lingogate.translate.apertium.ModeDirectory;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public final class Lexicon implements AutoCloseable {
 
     private String analyse(String text) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         if (process == null || !process.isAlive()) {
-            process = new ProcessBuilder(mode.pipeline().get(0)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = OwnSession.builder(mode.pipeline().get(0)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         }
         OutputStream in = process.getOutputStream();
         in.write(text.getBytes(StandardCharsets.UTF_8));
