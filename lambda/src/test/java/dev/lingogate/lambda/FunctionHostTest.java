@@ -77,6 +77,19 @@ class FunctionHostTest {
     }
 
     @Test
+    void aFunctionJvmLeadsASessionOfItsOwnSoTheTerminalsCtrlCReachesOnlyTheHost() throws Exception {
+        host(1, function("sleeper", "Sleeper"));
+
+        long pid = Long.parseLong(text(((Invocation.Returned) invoke(host, "sleeper", "{}")).payload()));
+
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        assertThat(Long.parseLong(fields[3])).as("its session").isEqualTo(pid);
+        assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+                .as("its parent: the host itself, setsid having become the JVM").contains(ProcessHandle.current().pid());
+    }
+
+    @Test
     void environmentsStartingAtTheSameMomentAllInitialise() throws Exception {
         // Each runtime client JVM loads the client's native library; started together they used to
         // overwrite one shared copy in /tmp and die with SIGBUS.
