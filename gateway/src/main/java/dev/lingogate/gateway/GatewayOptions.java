@@ -21,11 +21,15 @@ import java.util.Objects;
  *     trickling them in (slowloris) is cut off then, however busy it keeps the connection
  * @param openApiPath where the API's OpenAPI 3 document is served ({@code /openapi.json}); null for nowhere
  * @param docsPath where the API's documentation page (Swagger UI) is served ({@code /docs/}); null for nowhere
+ * @param bodyBudgetBytes how many bytes of request bodies the gateway holds at once, over all its
+ *     connections, from a body's first byte until its answer is ready: past it a request is refused
+ *     with 429 rather than read, so a flood of large uploads cannot exhaust the heap; at least
+ *     {@code maxBodyBytes}, so that one body of the largest size always fits
  */
 public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKind, String stage,
                              long maxBodyBytes, Duration integrationTimeout, int adminPort, String accessLogFormat,
                              int eventLoops, Duration idleTimeout, Duration headerTimeout, String openApiPath,
-                             String docsPath) {
+                             String docsPath, long bodyBudgetBytes) {
 
   public static final int NO_ADMIN_PORT = -1;
 
@@ -65,6 +69,19 @@ public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKin
     if (docsPath != null && !(docsPath.startsWith("/") && docsPath.endsWith("/"))) {
       throw new IllegalArgumentException("docsPath must start and end with '/', was " + docsPath);
     }
+    if (bodyBudgetBytes < maxBodyBytes) {
+      throw new IllegalArgumentException("bodyBudgetBytes must be at least maxBodyBytes (" + maxBodyBytes
+          + "), was " + bodyBudgetBytes);
+    }
+  }
+
+  /**
+   * An eighth of the heap, counted in raw body bytes: a body held for a function is copied a few
+   * times over (read, then written into the event as text or base64), so this keeps the bodies'
+   * share of the heap well below half, beside everything else the process runs.
+   */
+  static long defaultBodyBudget(long maxBodyBytes) {
+    return Math.max(maxBodyBytes, Runtime.getRuntime().maxMemory() / 8);
   }
 
   private static Duration positive(Duration value, Duration byDefault, String name) {
@@ -82,7 +99,7 @@ public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKin
                         Duration integrationTimeout, int adminPort, String accessLogFormat) {
     this(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort, accessLogFormat,
         Runtime.getRuntime().availableProcessors(), DEFAULT_IDLE_TIMEOUT, DEFAULT_HEADER_TIMEOUT,
-        DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH);
+        DEFAULT_OPENAPI_PATH, DEFAULT_DOCS_PATH, defaultBodyBudget(maxBodyBytes));
   }
 
   /** Without an admin port, with the default access log format. */
@@ -103,52 +120,59 @@ public record GatewayOptions(String host, int port, Path webRoot, ApiKind apiKin
 
   public GatewayOptions withPort(int newPort) {
     return new GatewayOptions(host, newPort, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withWebRoot(Path newWebRoot) {
     return new GatewayOptions(host, port, newWebRoot, apiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withApiKind(ApiKind newApiKind) {
     return new GatewayOptions(host, port, webRoot, newApiKind, stage, maxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
+  /** A new body limit; the budget grows with it when it would no longer hold one body of the largest size. */
   public GatewayOptions withMaxBodyBytes(long newMaxBodyBytes) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, newMaxBodyBytes, integrationTimeout,
-        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath,
+        Math.max(bodyBudgetBytes, newMaxBodyBytes));
+  }
+
+  public GatewayOptions withBodyBudgetBytes(long newBodyBudgetBytes) {
+    return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout,
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, newBodyBudgetBytes);
   }
 
   public GatewayOptions withIntegrationTimeout(Duration newTimeout) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, newTimeout,
-        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        adminPort, accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withAdminPort(int newAdminPort) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, newAdminPort,
-        accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        accessLogFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withAccessLogFormat(String newFormat) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
-        newFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        newFormat, eventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withEventLoops(int newEventLoops) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
-        accessLogFormat, newEventLoops, idleTimeout, headerTimeout, openApiPath, docsPath);
+        accessLogFormat, newEventLoops, idleTimeout, headerTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   public GatewayOptions withTimeouts(Duration newIdleTimeout, Duration newHeaderTimeout) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
-        accessLogFormat, eventLoops, newIdleTimeout, newHeaderTimeout, openApiPath, docsPath);
+        accessLogFormat, eventLoops, newIdleTimeout, newHeaderTimeout, openApiPath, docsPath, bodyBudgetBytes);
   }
 
   /** @param newOpenApiPath where the OpenAPI document is served, or null; @param newDocsPath the docs page, or null */
   public GatewayOptions withDocumentation(String newOpenApiPath, String newDocsPath) {
     return new GatewayOptions(host, port, webRoot, apiKind, stage, maxBodyBytes, integrationTimeout, adminPort,
-        accessLogFormat, eventLoops, idleTimeout, headerTimeout, newOpenApiPath, newDocsPath);
+        accessLogFormat, eventLoops, idleTimeout, headerTimeout, newOpenApiPath, newDocsPath, bodyBudgetBytes);
   }
 }

@@ -15,6 +15,7 @@ import dev.lingogate.gateway.observability.AccessLogFormat;
 import dev.lingogate.gateway.observability.GatewayMetrics;
 import dev.lingogate.gateway.observability.RequestRecord;
 import dev.lingogate.gateway.observability.TraceParent;
+import dev.lingogate.gateway.request.BodyBudget;
 import dev.lingogate.gateway.request.BodyLimit;
 import dev.lingogate.gateway.request.IncomingRequest;
 import dev.lingogate.gateway.request.RequestId;
@@ -80,7 +81,10 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     this.admission = admission;
     this.validators = validators;
     this.accessLog = new AccessLog(new AccessLogFormat(options.accessLogFormatOrDefault()), metrics);
-    this.bodyLimit = new BodyLimit(options.maxBodyBytes());
+    BodyBudget bodyBudget = new BodyBudget(options.bodyBudgetBytes());
+    metrics.gauge("gateway.request.body.bytes.held", "Bytes of request bodies held, of the gateway's budget",
+        bodyBudget::held);
+    this.bodyLimit = new BodyLimit(options.maxBodyBytes(), bodyBudget);
     this.events = events;
     this.integration = integration;
     this.httpProxy = httpProxy;
@@ -156,9 +160,10 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     if (BodyLimit.hasBody(http)) {
       http.pause();
     }
+    BodyBudget.Share bodyShare = bodyLimit.share();
     authorizers.authorize(head, match)
         .map(authorization -> new Admitted(authorization, admit(http, record, route)))
-        .compose(admitted -> bodyLimit.read(http).map(head::withBody).compose(request -> {
+        .compose(admitted -> bodyLimit.read(http, bodyShare).map(head::withBody).compose(request -> {
           validators.check(route, request);
           return route.httpProxy() != null
               ? timed(record, httpProxy.forward(route.httpProxy(), match, request, http))
@@ -167,7 +172,10 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
                   .map(outcome -> IntegrationResponse.of(outcome, route.format()));
         }))
         .map(answer -> cors.decorate(http.getHeader("origin"), answer))
-        .onComplete(answer -> ResponseWriter.write(http, requestId, answer));
+        .onComplete(answer -> {
+          bodyShare.release();
+          ResponseWriter.write(http, requestId, answer);
+        });
   }
 
   private ApiKey admit(HttpServerRequest http, RequestRecord record, Route route) {

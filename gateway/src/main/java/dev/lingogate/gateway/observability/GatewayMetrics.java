@@ -2,12 +2,14 @@ package dev.lingogate.gateway.observability;
 
 import dev.lingogate.gateway.Route;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * API Gateway's CloudWatch metrics per route, kept for Prometheus: Count, 4XXError, 5XXError,
@@ -81,6 +83,11 @@ public final class GatewayMetrics {
       byRoute = more;
     }
     return meters;
+  }
+
+  /** A figure read when the metrics are scraped, such as what a bounded resource holds now. */
+  public void gauge(String name, String description, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).register(registry);
   }
 
   /** The metrics in Prometheus' text format. */

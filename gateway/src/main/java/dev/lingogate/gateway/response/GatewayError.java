@@ -27,6 +27,11 @@ public enum GatewayError {
   REQUEST_TOO_LONG(413, "Request Too Long"),
   URI_TOO_LONG(414, "Request-URI Too Long"),
   THROTTLED(429, "Too Many Requests"),
+  /**
+   * The bodies of the requests under way fill the gateway's budget: this one is refused unread, in
+   * the words of API Gateway's own throttling, which clients retry.
+   */
+  BODY_BUDGET_FULL(429, "Too Many Requests"),
   /** A usage plan's quota is used up for the period. */
   LIMIT_EXCEEDED(429, "Limit Exceeded"),
   HEADERS_TOO_LARGE(431, "Request Header Fields Too Large"),
@@ -69,13 +74,17 @@ public enum GatewayError {
   }
 
   public GatewayResponse response() {
-    // A 413 leaves the rest of the body unread: the connection cannot carry another request.
-    return new GatewayResponse(status, jsonHeaders(), body.copy(), this == REQUEST_TOO_LONG);
+    return new GatewayResponse(status, jsonHeaders(), body.copy(), leavesBodyUnread());
   }
 
   /** This error's status with another message, such as the names of the missing parameters. */
   public GatewayResponse response(String otherMessage) {
-    return new GatewayResponse(status, jsonHeaders(), messageBody(otherMessage), this == REQUEST_TOO_LONG);
+    return new GatewayResponse(status, jsonHeaders(), messageBody(otherMessage), leavesBodyUnread());
+  }
+
+  /** Refused for its body's size, the request's body stays unread: the connection cannot carry another request. */
+  private boolean leavesBodyUnread() {
+    return this == REQUEST_TOO_LONG || this == BODY_BUDGET_FULL;
   }
 
   private static Buffer messageBody(String message) {
