@@ -32,11 +32,18 @@ final class SqliteConnection implements AutoCloseable {
         return connection;
     }
 
-    PreparedStatement statement(String sql) throws SQLException {
+    /**
+     * The statement for {@code sql}, prepared once, with {@code arguments} bound in order: a byte[]
+     * as a BLOB, a Long as an INTEGER, a String as TEXT.
+     */
+    PreparedStatement statement(String sql, Object... arguments) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
+        }
+        for (int i = 0; i < arguments.length; i++) {
+            statement.setObject(i + 1, arguments[i]);
         }
         return statement;
     }

@@ -3,7 +3,6 @@ package dev.lingogate.dynamodb.storage;
 import dev.lingogate.edge.BacklogLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -123,11 +122,8 @@ public final class SqliteTableStore implements TableStore {
             for (String indexStore : indexStoreNames) {
                 createIndexStore(connection, indexStore);
             }
-            PreparedStatement insert = connection.statement("INSERT INTO catalogue (name, store, definition) VALUES (?, ?, ?)");
-            insert.setString(1, tableName);
-            insert.setString(2, storeName);
-            insert.setString(3, definition);
-            insert.executeUpdate();
+            connection.statement("INSERT INTO catalogue (name, store, definition) VALUES (?, ?, ?)", tableName, storeName,
+                    definition).executeUpdate();
             return null;
         }, () -> { });
     }
@@ -137,9 +133,7 @@ public final class SqliteTableStore implements TableStore {
         writer.writeAlone(connection -> {
             // Statements prepared on the dropped table must not outlive it, on any connection.
             connection.forgetStatementsBefore(schemaGeneration.incrementAndGet());
-            PreparedStatement delete = connection.statement("DELETE FROM catalogue WHERE name = ?");
-            delete.setString(1, tableName);
-            delete.executeUpdate();
+            connection.statement("DELETE FROM catalogue WHERE name = ?", tableName).executeUpdate();
             connection.execute("DROP TABLE " + storeName);
             for (String indexStore : indexStoreNames) {
                 connection.execute("DROP TABLE " + indexStore);
@@ -157,8 +151,7 @@ public final class SqliteTableStore implements TableStore {
             try (Statement all = connection.jdbc().createStatement();
                     ResultSet rs = all.executeQuery("SELECT p, s, size, item FROM " + storeName)) {
                 while (rs.next()) {
-                    IndexEntry entry = entryOf.apply(new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)),
-                            rs.getLong(3), rs.getBytes(4)));
+                    IndexEntry entry = entryOf.apply(storedItem(rs));
                     if (entry != null) {
                         entries.put(entry);
                     }
@@ -188,10 +181,7 @@ public final class SqliteTableStore implements TableStore {
     }
 
     private static void recordDefinition(SqliteConnection connection, String tableName, String definition) throws SQLException {
-        PreparedStatement update = connection.statement("UPDATE catalogue SET definition = ? WHERE name = ?");
-        update.setString(1, definition);
-        update.setString(2, tableName);
-        update.executeUpdate();
+        connection.statement("UPDATE catalogue SET definition = ? WHERE name = ?", definition, tableName).executeUpdate();
     }
 
     private static void createIndexStore(SqliteConnection connection, String indexStoreName) throws SQLException {
@@ -206,10 +196,8 @@ public final class SqliteTableStore implements TableStore {
     }
 
     private static byte[] find(SqliteConnection connection, String storeName, PrimaryKey key) throws SQLException {
-        PreparedStatement select = connection.statement("SELECT item FROM " + storeName + " WHERE p = ? AND s = ?");
-        select.setBytes(1, key.partition());
-        select.setBytes(2, key.sort());
-        try (ResultSet rs = select.executeQuery()) {
+        try (ResultSet rs = connection.statement("SELECT item FROM " + storeName + " WHERE p = ? AND s = ?", key.partition(),
+                key.sort()).executeQuery()) {
             return rs.next() ? rs.getBytes(1) : null;
         }
     }
@@ -262,13 +250,9 @@ public final class SqliteTableStore implements TableStore {
 
         @Override
         public byte[] requestDigest(String clientToken, long since) {
-            try {
-                PreparedStatement select = connection.statement("SELECT digest FROM client_tokens WHERE token = ? AND used_at >= ?");
-                select.setString(1, clientToken);
-                select.setLong(2, since);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getBytes(1) : null;
-                }
+            try (ResultSet rs = connection.statement("SELECT digest FROM client_tokens WHERE token = ? AND used_at >= ?",
+                    clientToken, since).executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
             } catch (SQLException e) {
                 throw new StorageException("reading client request tokens failed", e);
             }
@@ -277,15 +261,9 @@ public final class SqliteTableStore implements TableStore {
         @Override
         public void recordRequest(String clientToken, byte[] digest, long at, long forgetBefore) {
             try {
-                PreparedStatement forget = connection.statement("DELETE FROM client_tokens WHERE used_at < ?");
-                forget.setLong(1, forgetBefore);
-                forget.executeUpdate();
-                PreparedStatement record = connection.statement("INSERT OR REPLACE INTO client_tokens (token, digest, used_at)"
-                        + " VALUES (?, ?, ?)");
-                record.setString(1, clientToken);
-                record.setBytes(2, digest);
-                record.setLong(3, at);
-                record.executeUpdate();
+                connection.statement("DELETE FROM client_tokens WHERE used_at < ?", forgetBefore).executeUpdate();
+                connection.statement("INSERT OR REPLACE INTO client_tokens (token, digest, used_at) VALUES (?, ?, ?)",
+                        clientToken, digest, at).executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("recording a client request token failed", e);
             }
@@ -298,15 +276,9 @@ public final class SqliteTableStore implements TableStore {
         @Override
         public void put(IndexEntry entry) {
             try {
-                PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + indexStoreName
-                        + " (p, s, tp, ts, size, item) VALUES (?, ?, ?, ?, ?, ?)");
-                upsert.setBytes(1, entry.indexKey().partition());
-                upsert.setBytes(2, entry.indexKey().sort());
-                upsert.setBytes(3, entry.tableKey().partition());
-                upsert.setBytes(4, entry.tableKey().sort());
-                upsert.setLong(5, entry.size());
-                upsert.setBytes(6, entry.json());
-                upsert.executeUpdate();
+                connection.statement("INSERT OR REPLACE INTO " + indexStoreName + " (p, s, tp, ts, size, item)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", entry.indexKey().partition(), entry.indexKey().sort(),
+                        entry.tableKey().partition(), entry.tableKey().sort(), entry.size(), entry.json()).executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("writing " + indexStoreName + " failed", e);
             }
@@ -315,13 +287,8 @@ public final class SqliteTableStore implements TableStore {
         @Override
         public void delete(PrimaryKey indexKey, PrimaryKey tableKey) {
             try {
-                PreparedStatement delete = connection.statement("DELETE FROM " + indexStoreName
-                        + " WHERE p = ? AND s = ? AND tp = ? AND ts = ?");
-                delete.setBytes(1, indexKey.partition());
-                delete.setBytes(2, indexKey.sort());
-                delete.setBytes(3, tableKey.partition());
-                delete.setBytes(4, tableKey.sort());
-                delete.executeUpdate();
+                connection.statement("DELETE FROM " + indexStoreName + " WHERE p = ? AND s = ? AND tp = ? AND ts = ?",
+                        indexKey.partition(), indexKey.sort(), tableKey.partition(), tableKey.sort()).executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("deleting from " + indexStoreName + " failed", e);
             }
@@ -343,13 +310,8 @@ public final class SqliteTableStore implements TableStore {
         @Override
         public void put(StoredItem item) {
             try {
-                PreparedStatement upsert = connection.statement("INSERT OR REPLACE INTO " + storeName
-                        + " (p, s, size, item) VALUES (?, ?, ?, ?)");
-                upsert.setBytes(1, item.key().partition());
-                upsert.setBytes(2, item.key().sort());
-                upsert.setLong(3, item.size());
-                upsert.setBytes(4, item.json());
-                upsert.executeUpdate();
+                connection.statement("INSERT OR REPLACE INTO " + storeName + " (p, s, size, item) VALUES (?, ?, ?, ?)",
+                        item.key().partition(), item.key().sort(), item.size(), item.json()).executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("writing " + storeName + " failed", e);
             }
@@ -358,10 +320,8 @@ public final class SqliteTableStore implements TableStore {
         @Override
         public void delete(PrimaryKey key) {
             try {
-                PreparedStatement delete = connection.statement("DELETE FROM " + storeName + " WHERE p = ? AND s = ?");
-                delete.setBytes(1, key.partition());
-                delete.setBytes(2, key.sort());
-                delete.executeUpdate();
+                connection.statement("DELETE FROM " + storeName + " WHERE p = ? AND s = ?", key.partition(), key.sort())
+                        .executeUpdate();
             } catch (SQLException e) {
                 throw new StorageException("deleting from " + storeName + " failed", e);
             }
@@ -381,34 +341,14 @@ public final class SqliteTableStore implements TableStore {
                 }
                 sql.append(" ORDER BY p, s");
             } else {
-                sql.append(" WHERE p = ?");
-                arguments.add(range.partition());
-                if (range.lower() != null) {
-                    sql.append(range.lowerInclusive() ? " AND s >= ?" : " AND s > ?");
-                    arguments.add(range.lower());
-                }
-                if (range.upper() != null) {
-                    sql.append(range.upperInclusive() ? " AND s <= ?" : " AND s < ?");
-                    arguments.add(range.upper());
-                }
+                appendPartition(sql, arguments, range);
                 if (range.exclusiveStart() != null) {
                     sql.append(range.forward() ? " AND s > ?" : " AND s < ?");
                     arguments.add(range.exclusiveStart().sort());
                 }
                 sql.append(range.forward() ? " ORDER BY s" : " ORDER BY s DESC");
             }
-            PreparedStatement select = connection.statement(sql.toString());
-            for (int i = 0; i < arguments.size(); i++) {
-                select.setBytes(i + 1, arguments.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    StoredItem item = new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)), rs.getLong(3), rs.getBytes(4));
-                    if (!visitor.test(item)) {
-                        break;
-                    }
-                }
-            }
+            visitRows(connection, sql, arguments, SqliteTableStore::storedItem, visitor);
             return null;
         });
     }
@@ -427,37 +367,58 @@ public final class SqliteTableStore implements TableStore {
                 }
                 sql.append(" ORDER BY p, s, tp, ts");
             } else {
-                sql.append(" WHERE p = ?");
-                arguments.add(range.partition());
-                if (range.lower() != null) {
-                    sql.append(range.lowerInclusive() ? " AND s >= ?" : " AND s > ?");
-                    arguments.add(range.lower());
-                }
-                if (range.upper() != null) {
-                    sql.append(range.upperInclusive() ? " AND s <= ?" : " AND s < ?");
-                    arguments.add(range.upper());
-                }
+                appendPartition(sql, arguments, range);
                 if (start != null) {
                     sql.append(range.forward() ? " AND (s, tp, ts) > (?, ?, ?)" : " AND (s, tp, ts) < (?, ?, ?)");
                     arguments.addAll(List.of(start.sort(), startInTable.partition(), startInTable.sort()));
                 }
                 sql.append(range.forward() ? " ORDER BY s, tp, ts" : " ORDER BY s DESC, tp DESC, ts DESC");
             }
-            PreparedStatement select = connection.statement(sql.toString());
-            for (int i = 0; i < arguments.size(); i++) {
-                select.setBytes(i + 1, arguments.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    IndexEntry entry = new IndexEntry(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)),
-                            new PrimaryKey(rs.getBytes(3), rs.getBytes(4)), rs.getLong(5), rs.getBytes(6));
-                    if (!visitor.test(entry)) {
-                        break;
-                    }
-                }
-            }
+            visitRows(connection, sql, arguments, rs -> new IndexEntry(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)),
+                    new PrimaryKey(rs.getBytes(3), rs.getBytes(4)), rs.getLong(5), rs.getBytes(6)), visitor);
             return null;
         });
+    }
+
+    /**
+     * The one partition a Query reads and the bounds its key condition puts on the sort key: on an
+     * index store, as on an item table, {@code p} and {@code s} are the key the Query is on.
+     */
+    private static void appendPartition(StringBuilder sql, List<byte[]> arguments, KeyRange range) {
+        sql.append(" WHERE p = ?");
+        arguments.add(range.partition());
+        if (range.lower() != null) {
+            sql.append(range.lowerInclusive() ? " AND s >= ?" : " AND s > ?");
+            arguments.add(range.lower());
+        }
+        if (range.upper() != null) {
+            sql.append(range.upperInclusive() ? " AND s <= ?" : " AND s < ?");
+            arguments.add(range.upper());
+        }
+    }
+
+    /** Reads rows of a range read in order, until the visitor answers false or the rows run out. */
+    private static <T> void visitRows(SqliteConnection connection, CharSequence sql, List<byte[]> arguments, Row<T> row,
+            Predicate<T> visitor) throws SQLException {
+        try (ResultSet rs = connection.statement(sql.toString(), arguments.toArray()).executeQuery()) {
+            while (rs.next()) {
+                if (!visitor.test(row.of(rs))) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** What one row of a result set is read as. */
+    @FunctionalInterface
+    private interface Row<T> {
+
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    /** A row of an item table's (p, s, size, item). */
+    private static StoredItem storedItem(ResultSet rs) throws SQLException {
+        return new StoredItem(new PrimaryKey(rs.getBytes(1), rs.getBytes(2)), rs.getLong(3), rs.getBytes(4));
     }
 
     @Override
