@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A recursive-descent parser for DynamoDB's expressions, with DynamoDB's precedence, from loosest to
@@ -145,11 +147,7 @@ public final class ExpressionParser {
             return negated;
         }
         if (peek().is("(")) {
-            enterNesting();
-            position++;
-            Condition grouped = parseOr(true);
-            expect(")");
-            depth--;
+            Condition grouped = parenthesised(() -> parseOr(true));
             if (grouped != null) {
                 return grouped;
             }
@@ -165,6 +163,32 @@ public final class ExpressionParser {
         if (++depth > MAX_NESTING) {
             throw syntaxError(peek());
         }
+    }
+
+    /** What stands between the "(" at hand and its ")", one level of nesting deeper. */
+    private <T> T parenthesised(Supplier<T> inner) {
+        enterNesting();
+        position++;
+        T parsed = inner.get();
+        expect(")");
+        depth--;
+        return parsed;
+    }
+
+    /**
+     * A list of operands separated by commas and closed by ")", one level of nesting deeper: the
+     * arguments of a function, whose "(" has been read, or the candidates of IN.
+     */
+    private List<Operand> operandList(Supplier<Operand> operand) {
+        enterNesting();
+        List<Operand> operands = new ArrayList<>();
+        operands.add(operand.get());
+        while (accept(",")) {
+            operands.add(operand.get());
+        }
+        expect(")");
+        depth--;
+        return operands;
     }
 
     private static boolean startsComparison(Token token) {
@@ -211,8 +235,7 @@ public final class ExpressionParser {
         if (operator.isKeyword("IN")) {
             position++;
             expect("(");
-            List<Operand> candidates = parseOperands();
-            expect(")");
+            List<Operand> candidates = operandList(this::parseOperand);
             return new Condition.In(left, candidates);
         }
         throw syntaxError(operator);
@@ -246,8 +269,7 @@ public final class ExpressionParser {
     private Condition parseConditionFunction() {
         String function = next().text();
         position++; // "("
-        List<Operand> arguments = parseOperands();
-        expect(")");
+        List<Operand> arguments = operandList(this::parseOperand);
         if (!CONDITION_FUNCTIONS.contains(function)) {
             fault(UPDATE_FUNCTIONS.contains(function) ? Fault.MISUSED_FUNCTION : Fault.UNKNOWN_FUNCTION,
                     UPDATE_FUNCTIONS.contains(function)
@@ -306,55 +328,51 @@ public final class ExpressionParser {
         }
     }
 
-    private List<Operand> parseOperands() {
-        enterNesting();
-        List<Operand> operands = new ArrayList<>();
-        operands.add(parseOperand());
-        while (accept(",")) {
-            operands.add(parseOperand());
-        }
-        depth--;
-        return operands;
+    /** An operand of a condition: its functions are size() alone, and it has no arithmetic. */
+    private Operand parseOperand() {
+        return parseTerm(this::parseOperand, this::operandFunction);
     }
 
-    private Operand parseOperand() {
+    /**
+     * A term, alike in conditions and in SET: a parenthesised {@code enclosed}, a value placeholder,
+     * a function of {@code enclosed} arguments, or a document path.
+     */
+    private Operand parseTerm(Supplier<Operand> enclosed, BiFunction<String, List<Operand>, Operand> function) {
         Token token = peek();
         if (token.is("(")) {
-            enterNesting();
-            position++;
-            Operand inner = parseOperand();
-            expect(")");
-            depth--;
-            return inner;
+            return parenthesised(enclosed);
         }
         if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
             position++;
             return literal(token);
         }
         if (token.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(")) {
-            String function = next().text();
-            position++;
-            List<Operand> arguments = parseOperands();
-            expect(")");
-            if (!function.equals("size")) {
-                boolean known = CONDITION_FUNCTIONS.contains(function) || UPDATE_FUNCTIONS.contains(function);
-                fault(known ? Fault.MISUSED_FUNCTION : Fault.UNKNOWN_FUNCTION, known
-                        ? "The function is not allowed to be used this way in an expression; function: " + function
-                        : "Invalid function name; function: " + function);
-                return new Operand.Size(Path.of(function));
-            }
-            if (arguments.size() != 1) {
-                fault(Fault.OPERAND_COUNT, "Incorrect number of operands for operator or function; operator or function: "
-                        + "size, number of operands: " + arguments.size());
-                return new Operand.Size(Path.of(function));
-            }
-            if (!(arguments.get(0) instanceof Operand.PathOperand path)) {
-                requireType("size", arguments.get(0), Set.of("S", "B", "SS", "NS", "BS", "L", "M"));
-                return new Operand.Size(Path.of(function));
-            }
-            return new Operand.Size(path.path());
+            String name = next().text();
+            position++; // "("
+            return function.apply(name, operandList(enclosed));
         }
         return new Operand.PathOperand(parsePath());
+    }
+
+    /** A function as an operand of a condition: size() is the one there is. */
+    private Operand operandFunction(String function, List<Operand> arguments) {
+        if (!function.equals("size")) {
+            boolean known = CONDITION_FUNCTIONS.contains(function) || UPDATE_FUNCTIONS.contains(function);
+            fault(known ? Fault.MISUSED_FUNCTION : Fault.UNKNOWN_FUNCTION, known
+                    ? "The function is not allowed to be used this way in an expression; function: " + function
+                    : "Invalid function name; function: " + function);
+            return new Operand.Size(Path.of(function));
+        }
+        if (arguments.size() != 1) {
+            fault(Fault.OPERAND_COUNT, "Incorrect number of operands for operator or function; operator or function: "
+                    + "size, number of operands: " + arguments.size());
+            return new Operand.Size(Path.of(function));
+        }
+        if (!(arguments.get(0) instanceof Operand.PathOperand path)) {
+            requireType("size", arguments.get(0), Set.of("S", "B", "SS", "NS", "BS", "L", "M"));
+            return new Operand.Size(Path.of(function));
+        }
+        return new Operand.Size(path.path());
     }
 
     private Operand.Literal literal(Token token) {
@@ -496,34 +514,9 @@ public final class ExpressionParser {
         return left;
     }
 
+    /** A term of a SET value: within its parentheses and arguments, arithmetic may stand. */
     private Operand parseSetTerm() {
-        Token token = peek();
-        if (token.is("(")) {
-            enterNesting();
-            position++;
-            Operand inner = parseSetValue();
-            expect(")");
-            depth--;
-            return inner;
-        }
-        if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
-            position++;
-            return literal(token);
-        }
-        if (token.kind() == Token.Kind.IDENTIFIER && peekAt(1).is("(")) {
-            String function = next().text();
-            position++;
-            enterNesting();
-            List<Operand> arguments = new ArrayList<>();
-            arguments.add(parseSetValue());
-            while (accept(",")) {
-                arguments.add(parseSetValue());
-            }
-            expect(")");
-            depth--;
-            return setFunction(function, arguments);
-        }
-        return new Operand.PathOperand(parsePath());
+        return parseTerm(this::parseSetValue, this::setFunction);
     }
 
     private Operand setFunction(String function, List<Operand> arguments) {
