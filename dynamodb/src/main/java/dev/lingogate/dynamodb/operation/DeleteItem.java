@@ -15,11 +15,7 @@ public final class DeleteItem implements QueuedWrite {
     private static final RequestShape SHAPE = new RequestShape().tableName()
             .required("Key", Type.MAP)
             .expressions(new ExpressionParameters(List.of("ConditionExpression"), List.of("Expected"), List.of()))
-            .oneOf("ConditionalOperator", "OR", "AND")
-            .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
-            .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
-            .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
-            .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
+            .singleItemWriteOptions();
 
     private final Tables tables;
     private final TableStore store;

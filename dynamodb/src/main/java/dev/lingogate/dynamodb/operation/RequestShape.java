@@ -134,6 +134,18 @@ public final class RequestShape {
         return this;
     }
 
+    /**
+     * What PutItem, UpdateItem and DeleteItem each take after their expressions: the legacy
+     * ConditionalOperator, what to return, and what to report of the write.
+     */
+    RequestShape singleItemWriteOptions() {
+        return oneOf("ConditionalOperator", "OR", "AND")
+                .oneOf("ReturnValues", "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW")
+                .oneOf("ReturnItemCollectionMetrics", "SIZE", "NONE")
+                .oneOf("ReturnValuesOnConditionCheckFailure", "ALL_OLD", "NONE")
+                .oneOf("ReturnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
+    }
+
     void check(JsonNode input) {
         check(input, "");
         if (expressionParameters != null) {
