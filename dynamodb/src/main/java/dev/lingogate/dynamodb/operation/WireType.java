@@ -155,6 +155,16 @@ abstract class WireType {
         return value;
     }
 
+    /** A list or a structure where a scalar the service reads as {@code javaClass} belongs is refused. */
+    private static void requireScalar(JsonNode value, String javaClass) {
+        if (value.isArray()) {
+            throw new SerializationException("Unrecognized collection type class " + javaClass);
+        }
+        if (value.isObject()) {
+            throw new SerializationException("Start of structure or map found where not expected");
+        }
+    }
+
     private static final class Scalar extends WireType {
         private final String javaType;
 
@@ -164,12 +174,7 @@ abstract class WireType {
 
         @Override
         JsonNode check(JsonNode value) {
-            if (value.isArray()) {
-                throw new SerializationException("Unrecognized collection type class java.lang." + javaType);
-            }
-            if (value.isObject()) {
-                throw new SerializationException("Start of structure or map found where not expected");
-            }
+            requireScalar(value, "java.lang." + javaType);
             boolean fits = switch (javaType) {
                 case "String" -> value.isTextual();
                 case "Boolean" -> value.isBoolean();
@@ -200,12 +205,7 @@ abstract class WireType {
     private static final class Blob extends WireType {
         @Override
         JsonNode check(JsonNode value) {
-            if (value.isArray()) {
-                throw new SerializationException("Unrecognized collection type class java.nio.ByteBuffer");
-            }
-            if (value.isObject()) {
-                throw new SerializationException("Start of structure or map found where not expected");
-            }
+            requireScalar(value, "java.nio.ByteBuffer");
             if (!value.isTextual()) {
                 throw new SerializationException("only base-64-encoded strings are convertible to bytes");
             }
