@@ -42,6 +42,11 @@ public interface AwsService {
      * which every AWS SDK retries with back-off.
      */
     default AwsException overloaded() {
+        return throttling();
+    }
+
+    /** AWS's common {@code ThrottlingException}. */
+    static AwsException throttling() {
         return new AwsException(400, "ThrottlingException", "The request was denied due to request throttling.");
     }
 

@@ -38,6 +38,7 @@ public final class EdgeServer {
     private final SigV4Verifier verifier;
     private final List<AwsService> services;
     private final Backlog workerBacklog;
+    private final Backlog bodyBacklog;
     private WorkerExecutor workers;
     private HttpServer server;
 
@@ -47,6 +48,7 @@ public final class EdgeServer {
         this.verifier = verifier;
         this.services = List.copyOf(services);
         this.workerBacklog = new Backlog(options.workerBacklog());
+        this.bodyBacklog = new Backlog(options.bodyBacklog());
     }
 
     public Future<Void> start() {
@@ -83,11 +85,19 @@ public final class EdgeServer {
         Optional<AwsService> service = serviceFor(request);
         String requestId = service.map(AwsService::newRequestId).orElseGet(RequestIds::next);
         String declaredLength = request.getHeader("content-length");
-        if (declaredLength != null && parseLength(declaredLength) > options.maxBodyBytes()) {
+        long declared = declaredLength == null ? -1 : parseLength(declaredLength);
+        if (declared > options.maxBodyBytes()) {
             tooLarge(request, requestId, service);
             return;
         }
+        long claimed = declared >= 0 ? declared
+                : request.getHeader("transfer-encoding") != null ? options.maxBodyBytes() : 0;
+        if (!bodyBacklog.tryAdd(claimed)) {
+            overloaded(request, requestId, service);
+            return;
+        }
         readBody(request).onComplete(read -> {
+            bodyBacklog.remove(claimed);
             if (read.failed()) {
                 tooLarge(request, requestId, service);
                 return;
@@ -190,6 +200,18 @@ public final class EdgeServer {
         send(request.response(), requestId, reply);
     }
 
+    /**
+     * A call whose body the edge has no room to read is answered its service's overloaded error at
+     * once; the body stays unread, so the connection cannot carry another call.
+     */
+    private void overloaded(HttpServerRequest request, String requestId, Optional<AwsService> service) {
+        AwsException error = service.map(AwsService::overloaded).orElseGet(AwsService::throttling);
+        AwsReply reply = service.map(s -> s.errorReply(error)).orElseGet(() -> genericError(error));
+        request.pause();
+        request.response().putHeader("Connection", "close");
+        send(request.response(), requestId, reply).onComplete(written -> request.connection().close());
+    }
+
     private static AwsException asAwsError(Throwable failure, AwsService service) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof AwsException aws) {
@@ -213,14 +235,14 @@ public final class EdgeServer {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpServerResponse response, String requestId, AwsReply reply) {
+    private static Future<Void> send(HttpServerResponse response, String requestId, AwsReply reply) {
         if (response.closed()) {
-            return;
+            return Future.succeededFuture();
         }
         response.setStatusCode(reply.status());
         reply.headers().forEach(response::putHeader);
         response.putHeader("x-amzn-RequestId", requestId);
-        response.end(Buffer.buffer(reply.body()));
+        return response.end(Buffer.buffer(reply.body()));
     }
 
     private Future<Buffer> readBody(HttpServerRequest request) {

@@ -120,7 +120,7 @@ class WorkerBacklogTest {
     private void start(BacklogLimit workerBacklog, AwsService service) {
         KeyRing keys = new KeyRing();
         keys.add(KEY, new Principal("arn:aws:iam::000000000000:user/admin", Policy.ALLOW_ALL));
-        edge = new EdgeServer(vertx, new EdgeOptions("127.0.0.1", 0, 1024 * 1024, workerBacklog),
+        edge = new EdgeServer(vertx, new EdgeOptions("127.0.0.1", 0, 1024 * 1024).withWorkerBacklog(workerBacklog),
                 new SigV4Verifier(keys, Clock.systemUTC()), List.of(service));
         edge.start().await();
     }
