@@ -28,14 +28,7 @@ public final class ExpressionAttributes {
 
     /** @param names the request's ExpressionAttributeNames or null; likewise values */
     public ExpressionAttributes(JsonNode names, JsonNode values) {
-        if (names != null && !names.isNull()) {
-            if (!names.isObject()) {
-                throw new SerializationException("Unexpected value type in payload");
-            }
-            if (names.isEmpty()) {
-                throw new ValidationException("ExpressionAttributeNames must not be empty");
-            }
-            requireValidKeys("ExpressionAttributeNames", names, NAME_KEY);
+        if (placeholdersGiven("ExpressionAttributeNames", names, NAME_KEY)) {
             names.fields().forEachRemaining(field -> {
                 if (!field.getValue().isTextual()) {
                     throw new SerializationException(field.getValue().getNodeType() + "_VALUE cannot be converted to String");
@@ -43,14 +36,7 @@ public final class ExpressionAttributes {
                 this.names.put(field.getKey(), field.getValue().textValue());
             });
         }
-        if (values != null && !values.isNull()) {
-            if (!values.isObject()) {
-                throw new SerializationException("Unexpected value type in payload");
-            }
-            if (values.isEmpty()) {
-                throw new ValidationException("ExpressionAttributeValues must not be empty");
-            }
-            requireValidKeys("ExpressionAttributeValues", values, VALUE_KEY);
+        if (placeholdersGiven("ExpressionAttributeValues", values, VALUE_KEY)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 try {
@@ -65,14 +51,28 @@ public final class ExpressionAttributes {
         unusedValues = new LinkedHashSet<>(this.values.keySet());
     }
 
-    /** Every key must be a placeholder that expressions can write: checked for all keys before any value is. */
-    private static void requireValidKeys(String member, JsonNode map, Pattern key) {
+    /**
+     * Whether the request gives {@code member} (null counts as absent); if it does, it must be a map,
+     * not empty, and every key a placeholder expressions can write: checked for all keys before any
+     * value is.
+     */
+    private static boolean placeholdersGiven(String member, JsonNode map, Pattern key) {
+        if (map == null || map.isNull()) {
+            return false;
+        }
+        if (!map.isObject()) {
+            throw new SerializationException("Unexpected value type in payload");
+        }
+        if (map.isEmpty()) {
+            throw new ValidationException(member + " must not be empty");
+        }
         for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!key.matcher(name).matches()) {
                 throw new ValidationException(member + " contains invalid key: Syntax error; key: \"" + name + "\"");
             }
         }
+        return true;
     }
 
     public static ExpressionAttributes none() {
