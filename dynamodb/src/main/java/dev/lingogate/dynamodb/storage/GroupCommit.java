@@ -149,11 +149,6 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             commit(batch);
-            for (Pending<?> done : batch) {
-                if (!done.alone) {
-                    backlog.remove(done.size);
-                }
-            }
             batch.clear();
         }
     }
@@ -171,10 +166,12 @@ final class GroupCommit implements AutoCloseable {
             // BEGIN or COMMIT failed (disk full, I/O error), or a unit's failure took the whole
             // transaction with it: nothing of the batch is on disk, so every unit of it failed.
             rollbackQuietly();
+            leaveBacklog(batch);
             Throwable failure = e instanceof SQLException ? new StorageException("a write transaction failed", e) : e;
             batch.forEach(pending -> pending.outcome.completeExceptionally(failure));
             return;
         }
+        leaveBacklog(batch);
         for (Pending<?> pending : batch) {
             pending.committed.run();
         }
@@ -183,6 +180,19 @@ final class GroupCommit implements AutoCloseable {
         }
         // After the answers: what it is told may take a checkpoint's time on this thread.
         committedWrites.accept(batch.size());
+    }
+
+    /**
+     * A batch whose transaction is over no longer waits: it leaves the backlog before any of its
+     * writes is answered, as a caller told its write is done may write again at once and must find
+     * the room that write held.
+     */
+    private void leaveBacklog(List<Pending<?>> batch) {
+        for (Pending<?> done : batch) {
+            if (!done.alone) {
+                backlog.remove(done.size);
+            }
+        }
     }
 
     /** A schema change alone in its transaction: its failure is the transaction's. */
