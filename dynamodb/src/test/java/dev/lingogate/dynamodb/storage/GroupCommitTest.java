@@ -139,6 +139,20 @@ class GroupCommitTest {
         assertThat(store.get(TABLE, key("large"))).isNotNull();
     }
 
+    /**
+     * A backlog of one write: each write is made the moment the one before is answered, so it finds
+     * room only if an answered write has already left the backlog.
+     */
+    @Test
+    void aWriteAnsweredHasLeftTheBacklog() {
+        store.close();
+        store = SqliteTableStore.open(dataDir, new BacklogLimit(1, 1000));
+        for (int i = 0; i < 300; i++) {
+            store.transact(100, putting("item-" + i));
+        }
+        assertThat(store.get(TABLE, key("item-299"))).isNotNull();
+    }
+
     @Test
     void aWriteAfterTheStoreClosedIsRefused() {
         store.close();
