@@ -79,6 +79,15 @@ class BodyBacklogTest {
             Exchange chunked = exchange(head("Transfer-Encoding: chunked") + "2\r\n{}\r\n0\r\n\r\n");
             assertThat(chunked.head()).as("a chunked body weighs the largest a call may have")
                     .startsWith("HTTP/1.1 400").contains("ThrottlingException");
+
+            Exchange unclaimed = exchange(head("Content-Length: " + PADDED.length()).replace("Greeter_1.Greet", "Nobody_1.Call")
+                    + PADDED);
+            assertThat(unclaimed.head()).as("a call no service claims gets AWS's common error")
+                    .startsWith("HTTP/1.1 400").contains("x-amzn-ErrorType: ThrottlingException");
+            assertThat(JSON.readTree(unclaimed.body())).isEqualTo(JSON.readTree(
+                    "{\"__type\":\"com.amazon.coral.service#ThrottlingException\","
+                            + "\"message\":\"The request was denied due to request throttling.\"}"));
+            assertThat(unclaimed.closedByTheEdge()).isTrue();
         }
         HttpResponse<String> served = served();
         assertThat(served.statusCode()).isEqualTo(200);
