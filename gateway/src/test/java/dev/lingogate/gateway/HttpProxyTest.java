@@ -145,6 +145,20 @@ class HttpProxyTest {
   }
 
   @Test
+  void aRequestOnAReusedConnectionTimesOutByItsOwnDeadline() throws Exception {
+    startGateway(ApiKind.REST, Route.httpProxy("GET", "/{proxy+}",
+        new HttpProxyTarget(backendUrl("/{proxy}"), null, Duration.ofMillis(600)), PayloadFormat.V1));
+
+    assertThat(running.get("/echo").statusCode()).isEqualTo(200);
+    // The connection's deadline timer, set for /echo, fires while /slow waits: it must look again, not give up.
+    Thread.sleep(300);
+    HttpResponse<String> slow = running.get("/slow");
+
+    assertThat(slow.statusCode()).isEqualTo(504);
+    assertThat(backendConnections.get()).isEqualTo(1);
+  }
+
+  @Test
   void aServiceThatCannotBeReachedIs500InARestApiAnd503InAnHttpApi() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

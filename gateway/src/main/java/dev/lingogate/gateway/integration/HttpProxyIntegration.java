@@ -6,32 +6,18 @@ import dev.lingogate.gateway.response.GatewayError;
 import dev.lingogate.gateway.response.GatewayResponse;
 import dev.lingogate.gateway.response.RequestRejected;
 import dev.lingogate.gateway.routing.RouteMatch;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.VertxInternal;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Forwards a request to the HTTP service of an {@code http_proxy} route and answers with what it
@@ -41,15 +27,6 @@ import java.util.stream.Stream;
  */
 public final class HttpProxyIntegration {
 
-  /**
-   * Headers that belong to one connection, not to the message (RFC 9110 7.6.1), and the length the
-   * sender sets. Compared as they come off the wire, without making a String of each name.
-   */
-  private static final List<AsciiString> HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
-      "content-length", "expect").map(AsciiString::cached).toList();
-
-  private static final String FORWARDED_FOR = "x-forwarded-for";
   private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-requestid");
 
   private final long defaultTimeoutMillis;
@@ -68,72 +45,35 @@ public final class HttpProxyIntegration {
    * The service's answer to the forwarded request.
    *
    * @throws RequestRejected (as the future's failure) with 504 when it does not answer in time,
-   *     500 (REST) or 503 (HTTP APIs) when it cannot be reached
+   *     500 (REST) or 503 (HTTP APIs) when it cannot be reached or its answer cannot be passed on
+   *     ({@link UnacceptableAnswer})
    */
   public Future<GatewayResponse> forward(HttpProxyTarget target, RouteMatch match, IncomingRequest request,
                                          HttpServerRequest http) {
     ForwardingAddress address = addresses.computeIfAbsent(target, ForwardingAddress::new);
     long timeoutMillis = target.timeout() == null ? defaultTimeoutMillis : target.timeout().toMillis();
-    HttpMethod method = target.method() == null ? HttpMethod.valueOf(http.method().name()) : HttpMethod.valueOf(target.method());
-    FullHttpRequest forwarded = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method,
-        address.pathAndQuery(match.pathParameters(), request.rawQueryString()),
-        Unpooled.wrappedBuffer(request.body()), forwardedHeaders(http, request, address), EmptyHttpHeaders.INSTANCE);
+    HttpMethod method = HttpMethod.valueOf(target.method() == null ? http.method().name() : target.method());
+    UpstreamRequest forwarded = new UpstreamRequest(method,
+        address.pathAndQuery(match.pathParameters(), request.rawQueryString()), http.headers(),
+        forwardedFor(http.headers(), request.sourceIp()), http.isSSL() ? "https" : "http",
+        http.localAddress().port(), address.hostHeader(), request.body());
     Promise<GatewayResponse> answer = Promise.promise();
-    connections.send(address, forwarded, timeoutMillis, (response, failure) -> {
+    connections.send(address, forwarded, timeoutMillis, (answered, failure) -> {
       if (failure != null) {
         answer.fail(rejection(failure, address, timeoutMillis));
-        return;
-      }
-      try {
-        answer.complete(answerOf(response));
-      } finally {
-        response.release();
+      } else {
+        // The gateway's own request id names the request to the client, not the service's.
+        answer.complete(new GatewayResponse(answered.status(), answered.headers().remove(REQUEST_ID), answered.body()));
       }
     });
     return answer.future();
   }
 
-  private static HttpHeaders forwardedHeaders(HttpServerRequest http, IncomingRequest request,
-                                              ForwardingAddress address) {
-    HttpHeaders headers = new DefaultHttpHeaders(false);
-    MultiMap incoming = http.headers();
-    // forEach, not an iterator: it hands over the names and values without an entry object for each.
-    incoming.forEach((name, value) -> {
-      if (!name.equalsIgnoreCase(FORWARDED_FOR) && !isHopByHop(name)) {
-        headers.add(name, value);
-      }
-    });
-    String client = request.sourceIp();
-    headers.add(FORWARDED_FOR, incoming.contains(FORWARDED_FOR)
-        ? String.join(", ", incoming.getAll(FORWARDED_FOR)) + ", " + client
-        : client);
-    headers.add("x-forwarded-proto", http.isSSL() ? "https" : "http");
-    headers.add("x-forwarded-port", Integer.toString(http.localAddress().port()));
-    headers.add(HttpHeaderNames.HOST, address.hostHeader());
-    headers.add(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
-    return headers;
-  }
-
-  private static boolean isHopByHop(CharSequence name) {
-    for (AsciiString hopByHop : HOP_BY_HOP) {
-      if (hopByHop.contentEqualsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static GatewayResponse answerOf(FullHttpResponse response) {
-    // Names and values stay the decoder's own character sequences all the way to the client's socket.
-    MultiMap headers = io.vertx.core.http.HttpHeaders.headers();
-    Iterator<Map.Entry<CharSequence, CharSequence>> answered = response.headers().iteratorCharSequence();
-    while (answered.hasNext()) {
-      Map.Entry<CharSequence, CharSequence> header = answered.next();
-      if (!isHopByHop(header.getKey()) && !REQUEST_ID.contentEqualsIgnoreCase(header.getKey())) {
-        headers.add(header.getKey(), header.getValue());
-      }
-    }
-    return new GatewayResponse(response.status().code(), headers, Buffer.buffer(ByteBufUtil.getBytes(response.content())));
+  /** The addresses the request has come through, as the client's X-Forwarded-For lists them, then the client's own. */
+  private static String forwardedFor(MultiMap headers, String client) {
+    return headers.contains(UpstreamRequest.X_FORWARDED_FOR)
+        ? String.join(", ", headers.getAll(UpstreamRequest.X_FORWARDED_FOR)) + ", " + client
+        : client;
   }
 
   private RequestRejected rejection(Throwable failure, ForwardingAddress address, long timeoutMillis) {

@@ -9,9 +9,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -31,7 +28,7 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The connections to the services of {@code http_proxy} routes, made on Netty directly rather than
- * through an HTTP client: each event loop keeps its own idle keep-alive connections to each service
+ * through an HTTP client, and speaking HTTP/1.1 without Netty's HTTP codec (see {@link AnswerParser}): each event loop keeps its own idle keep-alive connections to each service
  * and forwards a request on the loop it arrived on, so a proxied request never changes threads,
  * never waits on a shared pool, and costs no more than the bytes it moves. Like nginx's
  * {@code keepalive}, the bound is on idle connections kept, not on connections in use: those are
@@ -63,8 +60,8 @@ final class UpstreamConnections {
    * Sends the request to the service on an idle connection of the calling request's event loop, or
    * a new one; the answer, or the failure to get one, is delivered on the calling request's context.
    */
-  void send(ForwardingAddress address, FullHttpRequest request, long timeoutMillis,
-            Completable<FullHttpResponse> answer) {
+  void send(ForwardingAddress address, UpstreamRequest request, long timeoutMillis,
+            Completable<UpstreamAnswer> answer) {
     ContextInternal context = ContextInternal.current();
     EventLoop loop = context.nettyEventLoop();
     Deque<UpstreamConnection> loopIdle = idle.computeIfAbsent(address, service -> new ConcurrentHashMap<>())
@@ -81,7 +78,6 @@ final class UpstreamConnections {
       if (connected.isSuccess()) {
         fresh.send(request, timeoutMillis, context, answer);
       } else {
-        request.release();
         context.emit(connected.cause(), answer::fail);
       }
     });
@@ -103,7 +99,7 @@ final class UpstreamConnections {
             if (address.ssl()) {
               pipeline.addLast(tlsTo(channel, address));
             }
-            pipeline.addLast(new HttpClientCodec(), connection);
+            pipeline.addLast(connection);
           }
         })
         .connect(address.host(), address.port());
