@@ -29,6 +29,8 @@ public final class Documentation {
   private final Vertx vertx;
   private final String openApiPath;
   private final String docsPath;
+  /** The docs path without its trailing slash, which is redirected to the docs path. */
+  private final String docsPathUnslashed;
   private final Buffer document;
   private final String webjarRoot;
   private final Buffer initializer;
@@ -42,6 +44,7 @@ public final class Documentation {
     this.vertx = vertx;
     this.openApiPath = openApiPath;
     this.docsPath = docsPath;
+    this.docsPathUnslashed = docsPath == null ? null : docsPath.substring(0, docsPath.length() - 1);
     this.document = Buffer.buffer(document.json());
     this.webjarRoot = docsPath == null ? null : WEBJAR + swaggerUiVersion() + "/";
     this.initializer = Buffer.buffer(("window.onload = function() {\n"
@@ -61,7 +64,7 @@ public final class Documentation {
       send(http, "application/json", document);
       return true;
     }
-    if (docsPath == null || !path.startsWith(docsPath) && !path.equals(docsPath.substring(0, docsPath.length() - 1))) {
+    if (docsPath == null || !path.startsWith(docsPath) && !path.equals(docsPathUnslashed)) {
       return false;
     }
     if (path.length() < docsPath.length()) {
