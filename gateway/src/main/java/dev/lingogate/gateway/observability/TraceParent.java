@@ -16,6 +16,8 @@ public final class TraceParent {
   private static final String ZERO_PARENT = "0".repeat(16);
   private static final byte[] TEMPLATE =
       "00-00000000000000000000000000000000-0000000000000000-01".getBytes(StandardCharsets.ISO_8859_1);
+  /** A copy of the template per thread, its hex digits overwritten for each new header. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(TEMPLATE::clone);
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private TraceParent() {}
@@ -25,15 +27,16 @@ public final class TraceParent {
     if (incoming != null) {
       String value = incoming.trim();
       if (VALID.matcher(value).matches() && !value.startsWith("ff")
-          && !value.substring(3, 35).equals(ZERO_TRACE) && !value.substring(36, 52).equals(ZERO_PARENT)) {
+          && !value.regionMatches(3, ZERO_TRACE, 0, 32) && !value.regionMatches(36, ZERO_PARENT, 0, 16)) {
         return value;
       }
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     // Written digit by digit: the header is made for every request, and string concatenation of
     // padded hex numbers cost more than the rest of this step.
-    // In Latin-1 bytes, the form a String of ASCII keeps them in, so the String needs no conversion.
-    byte[] header = TEMPLATE.clone();
+    // In Latin-1 bytes, the form a String of ASCII keeps them in, so the String needs no conversion;
+    // it copies them, so each thread writes into the same bytes every time.
+    byte[] header = SCRATCH.get();
     writeHex(random.nextLong(), header, 3);
     writeHex(random.nextLong(), header, 19);
     writeHex(random.nextLong() | 1, header, 36);
