@@ -3,9 +3,7 @@ package dev.lingogate.gateway.observability;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.lingogate.gateway.Route;
 import dev.lingogate.gateway.request.IncomingRequest;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.SocketAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,7 +64,7 @@ public final class AccessLogFormat {
   private static Function<Answered, String> variable(String name) {
     return switch (name) {
       case "requestId", "extendedRequestId" -> a -> a.request.requestId();
-      case "identity.sourceIp" -> a -> sourceIp(a.request.http());
+      case "identity.sourceIp" -> a -> IncomingRequest.sourceIp(a.request.http());
       case "identity.userAgent" -> a -> a.request.http().getHeader("user-agent");
       case "identity.apiKeyId" -> a -> a.request.apiKeyId();
       case "requestTime" -> a -> REQUEST_TIME.format(Instant.ofEpochMilli(a.request.receivedAtMillis()));
@@ -87,11 +85,6 @@ public final class AccessLogFormat {
 
   private static String route(Answered answered, Function<Route, String> part) {
     return answered.request.route() == null ? null : part.apply(answered.request.route());
-  }
-
-  private static String sourceIp(HttpServerRequest http) {
-    SocketAddress remote = http.remoteAddress();
-    return remote == null ? null : remote.hostAddress();
   }
 
   private static String escaped(String value) {

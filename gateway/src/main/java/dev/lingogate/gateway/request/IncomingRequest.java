@@ -29,10 +29,19 @@ public record IncomingRequest(String requestId, long receivedAtMillis, String me
       throw new RequestRejected(GatewayError.BAD_REQUEST, "malformed query string: " + e.getMessage());
     }
     HostAndPort authority = http.authority();
-    SocketAddress remote = http.remoteAddress();
     return new IncomingRequest(requestId, receivedAtMillis, http.method().name(), http.path(), rawQuery, query,
-        new RequestHeaders(http.headers()), body, remote == null ? null : remote.hostAddress(),
-        protocol(http.version()), authority == null ? "localhost" : authority.host());
+        new RequestHeaders(http.headers()), body, sourceIp(http), protocol(http.version()),
+        authority == null ? "localhost" : authority.host());
+  }
+
+  /**
+   * The client's IP address as text, or null when it has none (a Unix socket). Its host, not its
+   * hostAddress: for an accepted connection both are the literal address, but the host was written
+   * once for the connection, while hostAddress writes it anew for every request.
+   */
+  public static String sourceIp(HttpServerRequest http) {
+    SocketAddress remote = http.remoteAddress();
+    return remote == null ? null : remote.host();
   }
 
   /** The protocol as events and access logs name it: {@code HTTP/1.1}. */

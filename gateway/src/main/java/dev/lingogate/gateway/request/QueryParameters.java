@@ -11,6 +11,8 @@ import java.util.Map;
 /** The decoded parameters of a raw query string, each name with its values in order. */
 public final class QueryParameters {
 
+  private static final QueryParameters NONE = new QueryParameters(Map.of());
+
   private final Map<String, List<String>> values;
 
   private QueryParameters(Map<String, List<String>> values) {
@@ -24,7 +26,7 @@ public final class QueryParameters {
    */
   public static QueryParameters parse(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return new QueryParameters(Map.of());
+      return NONE;
     }
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (String pair : rawQuery.split("&")) {
