@@ -2,6 +2,7 @@ package dev.lingogate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +58,22 @@ class RoutingTest {
     assertThat(resource(response)).isEqualTo("/{proxy+}");
     assertThat(RunningGateway.echoedEvent(response).get("pathParameters").get("proxy").asText())
         .isEqualTo("translations/42/history/1");
+  }
+
+  @Test
+  void greedyVariableOfOneSegmentIsThatSegment() {
+    start(ApiKind.REST, ROUTES);
+    HttpResponse<String> response = running.get("/glossary");
+    assertThat(resource(response)).isEqualTo("/{proxy+}");
+    assertThat(RunningGateway.echoedEvent(response).get("pathParameters").get("proxy").asText()).isEqualTo("glossary");
+  }
+
+  @Test
+  void severalPathParametersComeInTheTemplatesOrder() {
+    start(ApiKind.REST, List.of(new Route("GET", "/users/{user}/translations/{id}/{rest+}", "greedy", PayloadFormat.V1)));
+    HttpResponse<String> response = running.get("/users/ann/translations/7/history/2");
+    JsonNode parameters = RunningGateway.echoedEvent(response).get("pathParameters");
+    assertThat(parameters.toString()).isEqualTo("{\"user\":\"ann\",\"id\":\"7\",\"rest\":\"history/2\"}");
   }
 
   @Test

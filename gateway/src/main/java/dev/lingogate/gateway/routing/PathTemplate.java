@@ -1,9 +1,11 @@
 package dev.lingogate.gateway.routing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A route's path template, such as {@code /translations/{id}} or {@code /files/{proxy+}}, parsed into
@@ -17,9 +19,14 @@ final class PathTemplate {
   private record Segment(Kind kind, String text) {}
 
   private final List<Segment> segments;
+  /** The indexes of the variable segments, in order. */
+  private final int[] variables;
 
   private PathTemplate(List<Segment> segments) {
     this.segments = segments;
+    this.variables = IntStream.range(0, segments.size())
+        .filter(i -> segments.get(i).kind != Kind.LITERAL)
+        .toArray();
   }
 
   static PathTemplate parse(String template) {
@@ -56,34 +63,46 @@ final class PathTemplate {
     return new Segment(Kind.LITERAL, part);
   }
 
-  /** The path parameters if the request path matches, else null. A greedy variable takes at least one segment. */
-  Map<String, String> match(List<String> path) {
-    // Most templates tried do not match, and many that do have no variable: no map made for either.
-    Map<String, String> parameters = Map.of();
+  /** Whether the request path matches. A greedy variable takes at least one segment. */
+  boolean matches(List<String> path) {
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
       if (i >= path.size()) {
-        return null;
+        return false;
       }
-      switch (segment.kind) {
-        case LITERAL -> {
-          if (!segment.text.equals(path.get(i))) {
-            return null;
-          }
-        }
-        case PARAMETER -> parameters = with(parameters, segment.text, path.get(i));
-        case GREEDY -> {
-          return with(parameters, segment.text, String.join("/", path.subList(i, path.size())));
-        }
+      if (segment.kind == Kind.GREEDY) {
+        return true;
+      }
+      if (segment.kind == Kind.LITERAL && !segment.text.equals(path.get(i))) {
+        return false;
       }
     }
-    return segments.size() == path.size() ? parameters : null;
+    return segments.size() == path.size();
   }
 
-  private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
-    Map<String, String> grown = parameters.isEmpty() ? new LinkedHashMap<>() : parameters;
-    grown.put(name, value);
-    return grown;
+  /**
+   * The values of the path variables, by name in template order, of a request path this template
+   * {@link #matches}. Taken for the chosen route only, and made for every request it answers: most
+   * templates have no variable or one, which need no table grown (Map.of has no order to keep for one).
+   */
+  Map<String, String> parameters(List<String> path) {
+    if (variables.length == 0) {
+      return Map.of();
+    }
+    if (variables.length == 1) {
+      return Map.of(segments.get(variables[0]).text, value(variables[0], path));
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (int at : variables) {
+      parameters.put(segments.get(at).text, value(at, path));
+    }
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /** The value of the variable at segment {@code at}: a greedy one takes the rest of the path, if more than one segment. */
+  private String value(int at, List<String> path) {
+    boolean segmentsJoined = segments.get(at).kind == Kind.GREEDY && at < path.size() - 1;
+    return segmentsJoined ? String.join("/", path.subList(at, path.size())) : path.get(at);
   }
 
   /**

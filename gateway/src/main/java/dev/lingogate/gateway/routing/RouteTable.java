@@ -2,9 +2,7 @@ package dev.lingogate.gateway.routing;
 
 import dev.lingogate.gateway.Route;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -29,25 +27,22 @@ public final class RouteTable {
   /** @param path the request path as {@link RequestPath#decode} gives it */
   public Optional<RouteMatch> match(String method, List<String> path) {
     Entry best = null;
-    Map<String, String> bestParameters = null;
     for (Entry entry : entries) {
       if (!entry.route.anyMethod() && !entry.route.method().equals(method)) {
         continue;
       }
-      Map<String, String> parameters = entry.template.match(path);
-      if (parameters != null && (best == null || moreSpecific(entry, best))) {
+      if (entry.template.matches(path) && (best == null || moreSpecific(entry, best))) {
         best = entry;
-        bestParameters = parameters;
       }
     }
-    return best == null ? Optional.empty() : Optional.of(new RouteMatch(best.route, Collections.unmodifiableMap(bestParameters)));
+    return best == null ? Optional.empty() : Optional.of(new RouteMatch(best.route, best.template.parameters(path)));
   }
 
   /** The methods (ANY among them) of the routes whose path matches, for answering OPTIONS about a path. */
   public SortedSet<String> methodsAt(List<String> path) {
     SortedSet<String> methods = new TreeSet<>();
     for (Entry entry : entries) {
-      if (entry.template.match(path) != null) {
+      if (entry.template.matches(path)) {
         methods.add(entry.route.method());
       }
     }
