@@ -5,7 +5,6 @@ import dev.lingogate.gateway.GatewayOptions;
 import dev.lingogate.gateway.Route;
 import dev.lingogate.gateway.admission.Admission;
 import dev.lingogate.gateway.admission.ApiKey;
-import dev.lingogate.gateway.authorization.Authorization;
 import dev.lingogate.gateway.authorization.Authorizers;
 import dev.lingogate.gateway.cors.CorsPolicy;
 import dev.lingogate.gateway.event.ProxyEvent;
@@ -50,9 +49,6 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
 
   static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
   private static final byte[] NO_BODY = new byte[0];
-
-  /** What the steps before the body is read found out about the caller. */
-  private record Admitted(Authorization authorization, ApiKey apiKey) {}
 
   private final Vertx vertx;
   private final RouteTable routes;
@@ -162,15 +158,18 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
     }
     BodyBudget.Share bodyShare = bodyLimit.share();
     authorizers.authorize(head, match)
-        .map(authorization -> new Admitted(authorization, admit(http, record, route)))
-        .compose(admitted -> bodyLimit.read(http, bodyShare).map(head::withBody).compose(request -> {
-          validators.check(route, request);
-          return route.httpProxy() != null
-              ? timed(record, httpProxy.forward(route.httpProxy(), match, request, http))
-              : timed(record, integration.invoke(route.functionName(),
-                  events.build(request, match, admitted.apiKey(), admitted.authorization())))
-                  .map(outcome -> IntegrationResponse.of(outcome, route.format()));
-        }))
+        .compose(authorization -> {
+          ApiKey apiKey = admit(http, record, route);
+          return bodyLimit.read(http, bodyShare).compose(body -> {
+            IncomingRequest request = head.withBody(body);
+            validators.check(route, request);
+            return route.httpProxy() != null
+                ? timed(record, httpProxy.forward(route.httpProxy(), match, request, http))
+                : timed(record, integration.invoke(route.functionName(),
+                    events.build(request, match, apiKey, authorization)))
+                    .map(outcome -> IntegrationResponse.of(outcome, route.format()));
+          });
+        })
         .map(answer -> cors.decorate(http.getHeader("origin"), answer))
         .onComplete(answer -> {
           bodyShare.release();
@@ -188,7 +187,7 @@ public final class RequestFlow implements Handler<HttpServerRequest> {
 
   private static <T> Future<T> timed(RequestRecord record, Future<T> integrationCall) {
     long started = System.nanoTime();
-    return integrationCall.onComplete(done -> record.integrationTook(System.nanoTime() - started));
+    return integrationCall.onComplete((answer, failure) -> record.integrationTook(System.nanoTime() - started));
   }
 
   private void serveWebPageOrRefuse(HttpServerRequest http, String requestId) {
