@@ -25,7 +25,8 @@ public final class RequestPath {
   }
 
   static List<String> split(String path) {
-    List<String> segments = new ArrayList<>();
+    // Sized to fit (at most one segment after each slash), not the default room for ten: paths have few.
+    List<String> segments = new ArrayList<>(slashes(path) + 1);
     int start = 0;
     while (start <= path.length()) {
       int slash = path.indexOf('/', start);
@@ -36,6 +37,16 @@ public final class RequestPath {
       start = end + 1;
     }
     return segments;
+  }
+
+  private static int slashes(String path) {
+    int slashes = 0;
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        slashes++;
+      }
+    }
+    return slashes;
   }
 
   private static String decodeSegment(String segment) {
