@@ -35,7 +35,7 @@ public final class TraceParent {
     // Written digit by digit: the header is made for every request, and string concatenation of
     // padded hex numbers cost more than the rest of this step.
     // In Latin-1 bytes, the form a String of ASCII keeps them in, so the String needs no conversion;
-    // it copies them, so each thread writes into the same bytes every time.
+    // it takes a copy, so each thread writes every header it makes into one buffer of its own.
     byte[] header = SCRATCH.get();
     writeHex(random.nextLong(), header, 3);
     writeHex(random.nextLong(), header, 19);

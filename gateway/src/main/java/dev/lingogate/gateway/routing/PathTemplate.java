@@ -81,9 +81,9 @@ final class PathTemplate {
   }
 
   /**
-   * The values of the path variables, by name in template order, of a request path this template
-   * {@link #matches}. Taken for the chosen route only, and made for every request it answers: most
-   * templates have no variable or one, which need no table grown (Map.of has no order to keep for one).
+   * The values of the path variables by name, in template order, in a request path this template
+   * {@link #matches}. Most templates have one variable at most: that one is kept in a Map.of, which
+   * grows no table and has no order to keep for a single name.
    */
   Map<String, String> parameters(List<String> path) {
     if (variables.length == 0) {
@@ -99,10 +99,10 @@ final class PathTemplate {
     return Collections.unmodifiableMap(parameters);
   }
 
-  /** The value of the variable at segment {@code at}: a greedy one takes the rest of the path, if more than one segment. */
+  /** The value of the variable at segment {@code at}; a greedy one's is the rest of the path. */
   private String value(int at, List<String> path) {
-    boolean segmentsJoined = segments.get(at).kind == Kind.GREEDY && at < path.size() - 1;
-    return segmentsJoined ? String.join("/", path.subList(at, path.size())) : path.get(at);
+    boolean restToJoin = segments.get(at).kind == Kind.GREEDY && at < path.size() - 1;
+    return restToJoin ? String.join("/", path.subList(at, path.size())) : path.get(at);
   }
 
   /**
