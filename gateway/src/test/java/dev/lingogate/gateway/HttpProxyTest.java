@@ -123,6 +123,20 @@ class HttpProxyTest {
   }
 
   @Test
+  void aHeaderTheClientsConnectionHeaderNamesIsNotForwarded() {
+    startGateway(ApiKind.REST,
+        Route.httpProxy("GET", "/echo", new HttpProxyTarget(backendUrl("/echo")), PayloadFormat.V1));
+
+    RawHttp.Answer answer = RawHttp.exchange(running.port(), "GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Connection: keep-alive, X-Private\r\nX-Private: hop\r\nX-Public: end\r\nConnection: close\r\n\r\n");
+
+    JsonNode seen = RunningGateway.json(answer.body());
+    assertThat(seen.at("/headers/x-public").asText()).isEqualTo("end");
+    assertThat(seen.at("/headers").has("x-private")).isFalse();
+    assertThat(seen.at("/headers").has("connection")).isFalse();
+  }
+
+  @Test
   void theServicesStatusAndHopByHopHeadersAreHandledAsAProxyShould() {
     startGateway(ApiKind.REST,
         Route.httpProxy("GET", "/status/{code}", new HttpProxyTarget(backendUrl("/status/{code}")), PayloadFormat.V1));

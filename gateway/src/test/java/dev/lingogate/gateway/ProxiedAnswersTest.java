@@ -38,6 +38,8 @@ class ProxiedAnswersTest {
       "/early-hints", new Answer("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
           + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal", false),
       "/extra", new Answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged", false),
+      "/connection-option", new Answer("HTTP/1.1 200 OK\r\nConnection: X-Hop\r\nX-Hop: secret\r\nX-Kept: yes\r\n"
+          + "Content-Length: 2\r\n\r\nok", false),
       "/smuggle", new Answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n"
           + "5\r\nchunk\r\n0\r\n\r\n", false));
 
@@ -197,5 +199,16 @@ class ProxiedAnswersTest {
     assertThat(first.body()).isEqualTo("chunk");
     assertThat(second.body()).isEqualTo("ok");
     assertThat(connections).hasSize(2);
+  }
+
+  @Test
+  void aHeaderTheServicesConnectionHeaderNamesIsNotPassedOn() {
+    startGateway(ApiKind.REST);
+
+    HttpResponse<String> response = running.get("/connection-option");
+
+    assertThat(response.body()).isEqualTo("ok");
+    assertThat(response.headers().firstValue("x-kept")).hasValue("yes");
+    assertThat(response.headers().firstValue("x-hop")).isEmpty();
   }
 }

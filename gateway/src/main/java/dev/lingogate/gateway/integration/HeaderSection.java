@@ -3,7 +3,9 @@ package dev.lingogate.gateway.integration;
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The header lines of a proxied service's answers (RFC 9112 5), read one answer at a time: the
@@ -56,6 +58,11 @@ final class HeaderSection {
   private boolean chunked;
   private boolean closeAsked;
   private boolean keepAliveAsked;
+  /**
+   * The names the Connection header lists besides close and keep-alive: headers of this hop only,
+   * which a proxy removes (RFC 9110 7.6.1). Null while there are none, as in nearly every answer.
+   */
+  private List<AsciiString> connectionOptions;
 
   /** Reads the lines of {@code head} from {@code start} up to the empty line that ends them. */
   void read(byte[] head, int start) throws UnacceptableAnswer {
@@ -65,11 +72,15 @@ final class HeaderSection {
     chunked = false;
     closeAsked = false;
     keepAliveAsked = false;
+    connectionOptions = null;
     int lineStart = start;
     while (true) {
       int lineFeed = AnswerParser.lineFeed(head, lineStart);
       int end = AnswerParser.contentEnd(head, lineStart, lineFeed);
       if (end == lineStart) {
+        if (connectionOptions != null) {
+          connectionOptions.forEach(endToEnd::remove);
+        }
         return;
       }
       readLine(head, lineStart, end);
@@ -193,8 +204,18 @@ final class HeaderSection {
     } else if (CONNECTION.contentEqualsIgnoreCase(name)) {
       for (int from = start; ; from++) {
         int to = elementEnd(head, from, end);
-        closeAsked |= isElement(head, from, to, CLOSE);
-        keepAliveAsked |= isElement(head, from, to, KEEP_ALIVE);
+        boolean close = isElement(head, from, to, CLOSE);
+        boolean keepAlive = isElement(head, from, to, KEEP_ALIVE);
+        closeAsked |= close;
+        keepAliveAsked |= keepAlive;
+        int optionStart = skipBlanks(head, from, to);
+        int optionEnd = trimBlanks(head, optionStart, to);
+        if (!close && !keepAlive && optionEnd > optionStart) {
+          if (connectionOptions == null) {
+            connectionOptions = new ArrayList<>();
+          }
+          connectionOptions.add(new AsciiString(head, optionStart, optionEnd - optionStart, true));
+        }
         if (to == end) {
           return;
         }

@@ -1,6 +1,7 @@
 package dev.lingogate.gateway.integration;
 
 import io.netty.util.AsciiString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,6 +18,23 @@ final class HopByHopHeaders {
       "content-length", "expect").map(AsciiString::cached).toList();
 
   private HopByHopHeaders() {}
+
+  /**
+   * The header names that Connection header values list besides close and keep-alive: headers of
+   * the hop they came over, which a proxy does not pass on (RFC 9110 7.6.1).
+   */
+  static List<String> connectionOptions(List<String> connectionValues) {
+    List<String> options = new ArrayList<>();
+    for (String value : connectionValues) {
+      for (String listed : value.split(",")) {
+        String option = listed.trim();
+        if (!option.isEmpty() && !option.equalsIgnoreCase("close") && !option.equalsIgnoreCase("keep-alive")) {
+          options.add(option);
+        }
+      }
+    }
+    return options;
+  }
 
   static boolean contains(CharSequence name) {
     for (AsciiString hopByHop : NAMES) {

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Forwards a request to the HTTP service of an {@code http_proxy} route and answers with what it
  * answered: the request's headers and body go on with {@code X-Forwarded-For/Proto/Port} added,
- * hop-by-hop headers stay behind both ways. Each event loop keeps its own keep-alive connections
- * ({@link UpstreamConnections}), so a request and its forwarded copy never change threads.
+ * hop-by-hop headers (and those a Connection header names) stay behind both ways. Each event loop
+ * keeps its own keep-alive connections ({@link UpstreamConnections}), so a request and its
+ * forwarded copy never change threads.
  */
 public final class HttpProxyIntegration {
 

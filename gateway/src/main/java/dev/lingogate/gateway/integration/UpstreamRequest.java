@@ -6,10 +6,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A request as its proxied service is sent it, in HTTP/1.1: the route's method and the target filled
- * in for the service, the client's headers but the hop-by-hop ones and X-Forwarded-For, then
+ * in for the service, the client's headers but the hop-by-hop ones (those its Connection header
+ * names too) and X-Forwarded-For, then
  * {@code X-Forwarded-For/Proto/Port}, the service's Host, the length, and the body. Written
  * straight into the connection's buffer, with no request object or header map made for it.
  *
@@ -26,6 +28,7 @@ record UpstreamRequest(HttpMethod method, String target, MultiMap clientHeaders,
   private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
   private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
   private static final AsciiString HOST = AsciiString.cached("host");
+  private static final AsciiString CONNECTION = AsciiString.cached("connection");
   private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
   private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final int CRLF = ('\r' << 8) | '\n';
@@ -46,8 +49,14 @@ record UpstreamRequest(HttpMethod method, String target, MultiMap clientHeaders,
     out.writeByte(' ');
     ByteBufUtil.writeAscii(out, target);
     out.writeBytes(VERSION);
+    // Most clients send no Connection header, or one saying only keep-alive; its options are looked for otherwise.
+    String connection = clientHeaders.get(CONNECTION);
+    List<String> connectionOptions = connection == null || connection.equalsIgnoreCase("keep-alive")
+        ? List.of()
+        : HopByHopHeaders.connectionOptions(clientHeaders.getAll(CONNECTION));
     clientHeaders.forEach((name, value) -> {
-      if (!X_FORWARDED_FOR.contentEqualsIgnoreCase(name) && !HopByHopHeaders.contains(name)) {
+      if (!X_FORWARDED_FOR.contentEqualsIgnoreCase(name) && !HopByHopHeaders.contains(name)
+          && !isNamedIn(connectionOptions, name)) {
         header(out, name, value);
       }
     });
@@ -58,6 +67,15 @@ record UpstreamRequest(HttpMethod method, String target, MultiMap clientHeaders,
     number(out, CONTENT_LENGTH, body.length);
     out.writeShort(CRLF);
     out.writeBytes(body);
+  }
+
+  private static boolean isNamedIn(List<String> connectionOptions, String name) {
+    for (int i = 0; i < connectionOptions.size(); i++) {
+      if (connectionOptions.get(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

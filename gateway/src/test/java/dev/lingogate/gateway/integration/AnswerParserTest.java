@@ -77,6 +77,15 @@ class AnswerParserTest {
   }
 
   @Test
+  void headersTheConnectionHeaderNamesStayWithTheConnection() throws Exception {
+    UpstreamAnswer answer = read("HTTP/1.1 200 OK\r\nConnection: keep-alive, X-Hop ,x-other\r\nX-Hop: 1\r\n"
+        + "X-Other: 2\r\nX-Kept: 3\r\nContent-Length: 0\r\n\r\n");
+
+    assertThat(answer.headers().names()).containsExactly("X-Kept");
+    assertThat(answer.keepAlive()).isTrue();
+  }
+
+  @Test
   void anAnswerWithoutLengthRunsUntilTheServiceClosesAndEndsTheConnection() throws Exception {
     UpstreamAnswer answer = read("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
 
