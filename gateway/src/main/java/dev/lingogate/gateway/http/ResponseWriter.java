@@ -52,7 +52,7 @@ final class ResponseWriter {
 
   /**
    * Copies each name and value as the character sequence it is when the headers are Vert.x's own
-   * (a proxied answer's are the decoder's byte strings): {@code MultiMap.addAll} would make a String
+   * (a proxied answer's are byte strings read off its service's connection): {@code MultiMap.addAll} would make a String
    * of each name and value and build a list of them first.
    */
   private static void copyHeaders(MultiMap from, MultiMap to) {

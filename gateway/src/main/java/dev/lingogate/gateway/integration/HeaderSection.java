@@ -1,5 +1,12 @@
 package dev.lingogate.gateway.integration;
 
+import static io.netty.handler.codec.http.HttpHeaderNames.CONNECTION;
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH;
+import static io.netty.handler.codec.http.HttpHeaderNames.TRANSFER_ENCODING;
+import static io.netty.handler.codec.http.HttpHeaderValues.CHUNKED;
+import static io.netty.handler.codec.http.HttpHeaderValues.CLOSE;
+import static io.netty.handler.codec.http.HttpHeaderValues.KEEP_ALIVE;
+
 import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -21,12 +28,6 @@ final class HeaderSection {
   /** Enough for the lines a service sends in every answer; lines past these are read, not kept. */
   private static final int MOST_LINES_KEPT = 16;
 
-  private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
-  private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
-  private static final AsciiString CONNECTION = AsciiString.cached("connection");
-  private static final AsciiString CHUNKED = AsciiString.cached("chunked");
-  private static final AsciiString CLOSE = AsciiString.cached("close");
-  private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
   /** More digits could overflow a long; no answer's limit comes near. */
   private static final int MOST_LENGTH_DIGITS = 18;
 

@@ -1,5 +1,9 @@
 package dev.lingogate.gateway.integration;
 
+import static io.netty.handler.codec.http.HttpHeaderNames.CONNECTION;
+import static io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH;
+import static io.netty.handler.codec.http.HttpHeaderNames.HOST;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpMethod;
@@ -27,9 +31,6 @@ record UpstreamRequest(HttpMethod method, String target, MultiMap clientHeaders,
   static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
   private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
   private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
-  private static final AsciiString HOST = AsciiString.cached("host");
-  private static final AsciiString CONNECTION = AsciiString.cached("connection");
-  private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
   private static final byte[] VERSION = " HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final int CRLF = ('\r' << 8) | '\n';
   /** Room for the request line and the usual headers, so the buffer rarely grows while written. */
